@@ -1,0 +1,37 @@
+using Platform.Api.Model;
+using Platform.Contracts;
+
+namespace Platform.Grains.Abstractions;
+
+/// <summary>One node: capacity, the pods reserved on it, and its heartbeat. Keyed by node name.</summary>
+public interface INodeGrain : IGrainWithStringKey
+{
+    Task Register(NodeRegistered registration);
+
+    Task Heartbeat(NodeHeartbeat heartbeat);
+
+    Task<Node?> Get();
+
+    Task<NodeSnapshot?> GetSnapshot();
+
+    /// <summary>Atomically reserves a pod's requests if they fit. Idempotent by pod uid.</summary>
+    Task<ReservationResult> Reserve(string podUid, ResourceAmounts requests);
+
+    /// <summary>Frees what a pod reserved. Idempotent.</summary>
+    Task Release(string podUid);
+}
+
+/// <summary>What the scheduler needs to know about a node.</summary>
+[GenerateSerializer, Immutable]
+public sealed record NodeSnapshot(
+    [property: Id(0)] string Name,
+    [property: Id(1)] bool Ready,
+    [property: Id(2)] bool Unschedulable,
+    [property: Id(3)] ResourceAmounts Allocatable,
+    [property: Id(4)] ResourceAmounts Allocated,
+    [property: Id(5)] int PodCount,
+    [property: Id(6)] int MaxPods,
+    [property: Id(7)] string AgentEndpoint);
+
+[GenerateSerializer, Immutable]
+public sealed record ReservationResult([property: Id(0)] bool Reserved, [property: Id(1)] string? Reason);

@@ -1,0 +1,15 @@
+namespace Platform.Grains.Abstractions;
+
+/// <summary>
+/// The set of keys of one kind of object (all pods, all nodes, unsettled pods), so they can be listed.
+/// Keyed by <see cref="GrainKeys"/> index names.
+/// </summary>
+public interface IResourceIndexGrain : IGrainWithStringKey
+{
+    Task Add(string key);
+
+    Task Remove(string key);
+
+    /// <summary>The keys in order; with a prefix, only those starting with it.</summary>
+    Task<IReadOnlyList<string>> List(string? prefix);
+}
