@@ -1,0 +1,11 @@
+using System.Text.Json.Nodes;
+using Platform.Api.Serialization;
+
+namespace Platform.Cli.Output;
+
+/// <summary>Prints a JSON tree indented, for -o json.</summary>
+internal static class JsonOutput
+{
+    public static string Render(JsonNode? node) =>
+        (node?.ToJsonString(ApiJson.IndentedOptions) ?? "null") + "\n";
+}

@@ -1,0 +1,3 @@
+using Platform.Cli;
+
+return await CliApp.RunAsync(args, CliHost.FromProcess(), CancellationToken.None);
