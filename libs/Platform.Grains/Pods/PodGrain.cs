@@ -1,0 +1,277 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Platform.Api.Model;
+using Platform.Api.Validation;
+using Platform.Contracts;
+using Platform.Grains.Abstractions;
+
+namespace Platform.Grains.Pods;
+
+/// <summary>
+/// The live model of one pod. State is written before any message is sent, so a crash between the
+/// two is repaired by <see cref="Resync"/>; every message it sends is safe to receive twice.
+/// </summary>
+public sealed partial class PodGrain(
+    [PersistentState("pod", StorageNames.ControlPlane)] IPersistentState<PodRecord> state,
+    IPodMessenger messenger,
+    TimeProvider time,
+    ILogger<PodGrain> logger) : Grain, IPodGrain
+{
+    private static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(5);
+
+    private Pod? Pod => state.State.Pod;
+
+    private DateTimeOffset Now => time.GetUtcNow();
+
+    public Task<Pod?> Get() => Task.FromResult(Pod);
+
+    public async Task<WriteResult<Pod>> Create(Pod pod)
+    {
+        if (Pod is not null)
+        {
+            return new(WriteOutcome.AlreadyExists, Pod, Message: $"pods \"{Pod.Metadata.Name}\" already exists");
+        }
+
+        Initialise(pod);
+        state.State = new PodRecord { Pod = pod };
+        await state.WriteStateAsync();
+        await Index(GrainKeys.PodIndex).Add(this.GetPrimaryKeyString());
+        await RequestScheduling();
+        LogCreated(pod.Metadata.Namespace, pod.Metadata.Name, pod.Metadata.Uid);
+        return new(WriteOutcome.Created, pod);
+    }
+
+    public async Task<WriteResult<Pod>> Update(Pod pod)
+    {
+        if (Pod is not { } existing)
+        {
+            return NotFound();
+        }
+
+        if (pod.Metadata.ResourceVersion is { } version && version != existing.Metadata.ResourceVersion)
+        {
+            return new(WriteOutcome.Conflict, existing, Message:
+                $"Operation cannot be fulfilled on pods \"{existing.Metadata.Name}\": the object has been modified; please apply your changes to the latest version and try again");
+        }
+
+        var errors = PodValidator.ValidateUpdate(pod, existing);
+        if (errors.Count > 0)
+        {
+            return new(WriteOutcome.Invalid, existing, errors);
+        }
+
+        if (SpecEquality.AreEqual(pod.Metadata.Labels, existing.Metadata.Labels)
+            && SpecEquality.AreEqual(pod.Metadata.Annotations, existing.Metadata.Annotations))
+        {
+            return new(WriteOutcome.Unchanged, existing);
+        }
+
+        existing.Metadata.Labels = pod.Metadata.Labels;
+        existing.Metadata.Annotations = pod.Metadata.Annotations;
+        await Save();
+        return new(WriteOutcome.Updated, existing);
+    }
+
+    public async Task<WriteResult<Pod>> Delete()
+    {
+        if (Pod is not { } pod)
+        {
+            return NotFound();
+        }
+
+        if (pod.Metadata.DeletionTimestamp is not null)
+        {
+            return new(WriteOutcome.Deleting, pod);
+        }
+
+        if (!await IsOnLiveNode(pod))
+        {
+            return await Remove();
+        }
+
+        pod.Metadata.DeletionTimestamp = Now;
+        await Save();
+        await Index(GrainKeys.UnsettledPodIndex).Add(this.GetPrimaryKeyString());
+        await SendStop(pod);
+        return new(WriteOutcome.Deleting, pod);
+    }
+
+    public async Task<BindResult> Bind(string uid, string nodeName)
+    {
+        if (Pod is not { } pod || pod.Metadata.Uid != uid || pod.Metadata.DeletionTimestamp is not null)
+        {
+            return new BindResult(false, null, "the pod no longer exists");
+        }
+
+        if (pod.Spec.NodeName is { } bound)
+        {
+            return bound == nodeName ? new BindResult(true, bound, null) : new BindResult(false, bound, $"already bound to {bound}");
+        }
+
+        pod.Spec.NodeName = nodeName;
+        pod.Status ??= new PodStatus();
+        PodConditions.Set(pod.Status, "PodScheduled", true, Now);
+        await Save();
+        await Index(GrainKeys.UnsettledPodIndex).Remove(this.GetPrimaryKeyString());
+        LogBound(pod.Metadata.Namespace, pod.Metadata.Name, nodeName);
+        return new BindResult(true, nodeName, null);
+    }
+
+    public async Task ReportStatus(PodStatusChanged report)
+    {
+        if (Pod is not { } pod || pod.Metadata.Uid != report.Uid || report.Sequence <= state.State.StatusSequence)
+        {
+            return;
+        }
+
+        if (report.Removed && pod.Metadata.DeletionTimestamp is not null)
+        {
+            await Remove();
+            return;
+        }
+
+        ApplyObservedStatus(pod, report.Status);
+        state.State.StatusSequence = report.Sequence;
+        await Save();
+        if (PodPhases.IsTerminal(pod.Status?.Phase) && pod.Spec.NodeName is { } node)
+        {
+            await GrainFactory.GetGrain<INodeGrain>(node).Release(report.Uid);
+        }
+    }
+
+    public async Task Resync(TimeSpan olderThan)
+    {
+        var due = Now - olderThan;
+        if (Pod is not { } pod)
+        {
+            await Index(GrainKeys.UnsettledPodIndex).Remove(this.GetPrimaryKeyString());
+        }
+        else if (pod.Metadata.DeletionTimestamp is not null)
+        {
+            await ResyncDeletion(pod, due);
+        }
+        else if (pod.Spec.NodeName is null)
+        {
+            await ResyncScheduling(due);
+        }
+        else
+        {
+            await Index(GrainKeys.UnsettledPodIndex).Remove(this.GetPrimaryKeyString());
+        }
+    }
+
+    private async Task ResyncDeletion(Pod pod, DateTimeOffset due)
+    {
+        if (!await IsOnLiveNode(pod))
+        {
+            await Remove();
+        }
+        else if (state.State.StopRequestedAt is null || state.State.StopRequestedAt < due)
+        {
+            await SendStop(pod);
+        }
+    }
+
+    private async Task ResyncScheduling(DateTimeOffset due)
+    {
+        if (state.State.ScheduleRequestedAt is null || state.State.ScheduleRequestedAt < due)
+        {
+            await RequestScheduling();
+        }
+    }
+
+    private void Initialise(Pod pod)
+    {
+        var now = Now;
+        pod.Metadata.Uid = Guid.NewGuid().ToString();
+        pod.Metadata.CreationTimestamp = now;
+        pod.Metadata.ResourceVersion = "1";
+        pod.Metadata.Generation = 1;
+        pod.Metadata.DeletionTimestamp = null;
+        pod.Status = new PodStatus { Phase = PodPhases.Pending };
+        PodConditions.Set(pod.Status, "PodScheduled", false, now);
+    }
+
+    private static void ApplyObservedStatus(Pod pod, PodStatus observed)
+    {
+        var conditions = pod.Status?.Conditions;
+        pod.Status = observed;
+        pod.Status.Conditions = conditions;
+    }
+
+    private async Task RequestScheduling()
+    {
+        var pod = Pod!;
+        await Index(GrainKeys.UnsettledPodIndex).Add(this.GetPrimaryKeyString());
+        var request = new PodScheduleRequested(pod.Metadata.Namespace!, pod.Metadata.Name!, pod.Metadata.Uid!, Now);
+        using var timeout = new CancellationTokenSource(SendTimeout);
+        if (await messenger.RequestScheduling(request, timeout.Token))
+        {
+            state.State.ScheduleRequestedAt = request.RequestedAt;
+            await state.WriteStateAsync();
+        }
+    }
+
+    private async Task SendStop(Pod pod)
+    {
+        var stop = new StopPod(pod.Metadata.Namespace!, pod.Metadata.Name!, pod.Metadata.Uid!, pod.Spec.TerminationGracePeriodSeconds ?? 30);
+        using var timeout = new CancellationTokenSource(SendTimeout);
+        if (await messenger.StopPod(pod.Spec.NodeName!, stop, timeout.Token))
+        {
+            state.State.StopRequestedAt = Now;
+            await state.WriteStateAsync();
+        }
+    }
+
+    private async Task<bool> IsOnLiveNode(Pod pod)
+    {
+        if (pod.Spec.NodeName is not { } node)
+        {
+            return false;
+        }
+
+        var snapshot = await GrainFactory.GetGrain<INodeGrain>(node).GetSnapshot();
+        return snapshot is { Ready: true };
+    }
+
+    private async Task<WriteResult<Pod>> Remove()
+    {
+        var pod = Pod!;
+        if (pod.Spec.NodeName is { } node)
+        {
+            await GrainFactory.GetGrain<INodeGrain>(node).Release(pod.Metadata.Uid!);
+        }
+
+        await state.ClearStateAsync();
+        var key = this.GetPrimaryKeyString();
+        await Index(GrainKeys.PodIndex).Remove(key);
+        await Index(GrainKeys.UnsettledPodIndex).Remove(key);
+        LogRemoved(pod.Metadata.Namespace, pod.Metadata.Name);
+        return new(WriteOutcome.Deleted, pod);
+    }
+
+    private async Task Save()
+    {
+        var pod = Pod!;
+        var version = long.Parse(pod.Metadata.ResourceVersion ?? "0", CultureInfo.InvariantCulture);
+        pod.Metadata.ResourceVersion = (version + 1).ToString(CultureInfo.InvariantCulture);
+        await state.WriteStateAsync();
+    }
+
+    private WriteResult<Pod> NotFound()
+    {
+        var (_, name) = GrainKeys.ParsePod(this.GetPrimaryKeyString());
+        return new(WriteOutcome.NotFound, null, Message: $"pods \"{name}\" not found");
+    }
+
+    private IResourceIndexGrain Index(string name) => GrainFactory.GetGrain<IResourceIndexGrain>(name);
+
+    [LoggerMessage(LogLevel.Information, "Pod {Namespace}/{Name} created with uid {Uid}")]
+    private partial void LogCreated(string? @namespace, string? name, string? uid);
+
+    [LoggerMessage(LogLevel.Information, "Pod {Namespace}/{Name} bound to node {Node}")]
+    private partial void LogBound(string? @namespace, string? name, string node);
+
+    [LoggerMessage(LogLevel.Information, "Pod {Namespace}/{Name} removed")]
+    private partial void LogRemoved(string? @namespace, string? name);
+}

@@ -1,0 +1,16 @@
+using Platform.Api.Model;
+
+namespace Platform.Grains.Pods;
+
+/// <summary>The persisted state of a pod grain.</summary>
+public sealed class PodRecord
+{
+    public Pod? Pod { get; set; }
+
+    /// <summary>The sequence of the newest node report applied; older reports are ignored.</summary>
+    public long StatusSequence { get; set; }
+
+    public DateTimeOffset? ScheduleRequestedAt { get; set; }
+
+    public DateTimeOffset? StopRequestedAt { get; set; }
+}

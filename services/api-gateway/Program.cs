@@ -1,0 +1,43 @@
+using MassTransit;
+using Platform.ApiGateway.Api;
+using Platform.ApiGateway.Controllers;
+using Platform.ApiGateway.Hosting;
+using Platform.ApiGateway.Messaging;
+using Platform.Contracts;
+using Platform.Grains.Pods;
+using Platform.Messaging;
+
+var builder = WebApplication.CreateBuilder(args);
+var settings = GatewaySettings.From(builder.Configuration);
+
+builder.WebHost.UseUrls(settings.ListenUrl.ToString());
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = ManifestBody.MaxBytes + 1);
+builder.UseOrleans(silo => SiloSetup.ConfigureSilo(silo, settings));
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<IPodMessenger, BusPodMessenger>();
+builder.Services.AddHostedService<PodResyncService>();
+builder.Services.AddHttpClient(LogEndpoints.AgentClient, client => client.Timeout = Timeout.InfiniteTimeSpan);
+builder.Services.AddPlatformBus(
+    settings.RabbitMqUrl,
+    bus =>
+    {
+        bus.AddConsumer<PodStatusChangedConsumer>();
+        bus.AddConsumer<NodeRegisteredConsumer>();
+        bus.AddConsumer<NodeHeartbeatConsumer>();
+    },
+    (context, rabbit) =>
+    {
+        rabbit.ReceiveEndpoint(QueueNames.GatewayPodStatus, e => e.ConfigureConsumer<PodStatusChangedConsumer>(context));
+        rabbit.ReceiveEndpoint(QueueNames.GatewayNodeRegistration, e => e.ConfigureConsumer<NodeRegisteredConsumer>(context));
+        rabbit.ReceiveEndpoint(QueueNames.GatewayNodeHeartbeat, e => e.ConfigureConsumer<NodeHeartbeatConsumer>(context));
+    });
+
+var app = builder.Build();
+var token = AdminTokenAuthentication.LoadToken(settings.AdminTokenFile, app.Logger);
+app.UseMiddleware<AdminTokenAuthentication>(token);
+app.MapServerInfo();
+app.MapPods();
+app.MapPodLogs();
+app.MapNodes();
+app.MapFallback(context => ApiErrors.Failure(404, "NotFound", $"the server could not find the requested resource ({context.Request.Path})").ExecuteAsync(context));
+app.Run();

@@ -1,0 +1,21 @@
+using System.Globalization;
+
+namespace Platform.NodeAgent;
+
+/// <summary>The agent's settings, read from PLATFORM_* environment variables.</summary>
+public sealed record NodeAgentSettings(string NodeName, Uri ListenUrl, Uri RabbitMqUrl, string DataDirectory, TimeSpan HeartbeatInterval)
+{
+    public string PodsDirectory => Path.Combine(DataDirectory, "pods");
+
+    public static NodeAgentSettings From(IConfiguration configuration)
+    {
+        var home = configuration["PLATFORM_HOME"] ?? "/var/lib/platform";
+        var nodeName = configuration["PLATFORM_NODE_NAME"] ?? Environment.MachineName.ToLowerInvariant();
+        return new NodeAgentSettings(
+            nodeName,
+            new Uri(configuration["PLATFORM_NODE_AGENT_URL"] ?? "http://127.0.0.1:10250"),
+            new Uri(configuration["PLATFORM_RABBITMQ_URL"] ?? "amqp://guest:guest@127.0.0.1:5672/"),
+            Path.Combine(home, "nodes", nodeName),
+            TimeSpan.FromMilliseconds(int.Parse(configuration["PLATFORM_HEARTBEAT_MS"] ?? "2000", CultureInfo.InvariantCulture)));
+    }
+}

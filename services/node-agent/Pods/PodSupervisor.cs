@@ -1,0 +1,127 @@
+using System.Collections.Concurrent;
+using Platform.Api.Model;
+using Platform.Contracts;
+using Platform.NodeAgent.Runtime;
+
+namespace Platform.NodeAgent.Pods;
+
+/// <summary>
+/// The pods of this node. Starting and stopping are idempotent by pod uid, across agent restarts
+/// too (the pod directories on disk and the tombstones of removed pods say what was already done).
+/// </summary>
+public sealed partial class PodSupervisor(
+    PodStore store,
+    StatusReporter reporter,
+    IContainerLauncher launcher,
+    NodeAgentSettings settings,
+    TimeProvider time,
+    ILogger<PodSupervisor> logger) : IHostedService
+{
+    private readonly ConcurrentDictionary<string, PodWorker> workers = new();
+    private readonly ConcurrentDictionary<string, bool> finished = new();
+    private readonly SemaphoreSlim gate = new(1, 1);
+
+    public IReadOnlyList<string> ActivePodUids() => workers.Where(w => w.Value.IsActive).Select(w => w.Key).ToList();
+
+    public bool IsKnown(string uid) => workers.ContainsKey(uid) || finished.ContainsKey(uid);
+
+    public bool IsContainerActive(string uid, string container) =>
+        workers.TryGetValue(uid, out var worker) && worker.IsContainerActive(container);
+
+    public async Task StartPodAsync(StartPod pod, CancellationToken cancellationToken)
+    {
+        if (pod.NodeName != settings.NodeName)
+        {
+            LogWrongNode(pod.Namespace, pod.Name, pod.NodeName);
+            return;
+        }
+
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (IsKnown(pod.Uid) || store.IsRemoved(pod.Uid))
+            {
+                return;
+            }
+
+            await store.SavePodAsync(pod, cancellationToken);
+            var worker = new PodWorker(pod, store, reporter, launcher, settings.ListenUrl.Host, time, logger);
+            workers[pod.Uid] = worker;
+            worker.Start();
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    public async Task StopPodAsync(StopPod stop, CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            await store.MarkRemovedAsync(stop.Uid, cancellationToken);
+            if (workers.TryRemove(stop.Uid, out var worker))
+            {
+                await worker.StopAsync(cancellationToken);
+            }
+
+            finished.TryRemove(stop.Uid, out _);
+            store.Delete(stop.Uid);
+        }
+        finally
+        {
+            gate.Release();
+        }
+
+        await reporter.ReportAsync(stop.Namespace, stop.Name, stop.Uid, new PodStatus(), removed: true, cancellationToken);
+        LogRemoved(stop.Namespace, stop.Name);
+    }
+
+    /// <summary>Takes over what a previous agent process left: finished pods stay for their logs; running ones were lost.</summary>
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        foreach (var (pod, saved) in store.LoadAll())
+        {
+            reporter.Resume(pod.Uid, saved?.Sequence ?? 0);
+            finished[pod.Uid] = true;
+            if (saved is null || !PodPhases.IsTerminal(saved.Status.Phase))
+            {
+                await reporter.ReportAsync(pod.Namespace, pod.Name, pod.Uid, LostStatus(saved?.Status), removed: false, cancellationToken);
+                LogLost(pod.Namespace, pod.Name);
+            }
+        }
+    }
+
+    /// <summary>Stops every running pod; their directories stay, and the next agent reports them lost.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken) =>
+        await Task.WhenAll(workers.Values.Select(w => w.StopAsync(cancellationToken)));
+
+    private static PodStatus LostStatus(PodStatus? last)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var status = last ?? new PodStatus();
+        status.Phase = PodPhases.Failed;
+        status.Reason = "NodeAgentRestarted";
+        status.Message = "the node agent restarted while the pod ran; the process launcher cannot adopt running processes";
+        foreach (var container in status.ContainerStatuses ?? [])
+        {
+            container.Ready = false;
+            if (container.State?.Terminated is null)
+            {
+                container.State = new ContainerState { Terminated = new ContainerStateTerminated { ExitCode = 137, Reason = "NodeAgentRestarted", FinishedAt = now } };
+            }
+        }
+
+        return status;
+    }
+
+    [LoggerMessage(LogLevel.Warning, "Pod {Namespace}/{Name} was sent to node {Node}, not this one; ignored")]
+    private partial void LogWrongNode(string @namespace, string name, string node);
+
+    [LoggerMessage(LogLevel.Information, "Pod {Namespace}/{Name} stopped and removed")]
+    private partial void LogRemoved(string @namespace, string name);
+
+    [LoggerMessage(LogLevel.Warning, "Pod {Namespace}/{Name} was running when the previous agent stopped; reported Failed")]
+    private partial void LogLost(string @namespace, string name);
+}

@@ -1,0 +1,214 @@
+using Platform.Api.Model;
+using Platform.Contracts;
+using Platform.NodeAgent.Runtime;
+
+namespace Platform.NodeAgent.Pods;
+
+/// <summary>
+/// Runs one pod on this node: each container in its own loop (start, wait, restart per policy with
+/// back-off), reporting every change of state. Stopping cancels the loops and stops the processes
+/// within the pod's grace period.
+/// </summary>
+public sealed partial class PodWorker
+{
+    private readonly StartPod pod;
+    private readonly PodStore store;
+    private readonly StatusReporter reporter;
+    private readonly IContainerLauncher launcher;
+    private readonly TimeProvider time;
+    private readonly ILogger logger;
+    private readonly CancellationTokenSource stopping = new();
+    private readonly Lock statusLock = new();
+    private readonly PodStatus status;
+    private Task running = Task.CompletedTask;
+
+    public PodWorker(StartPod pod, PodStore store, StatusReporter reporter, IContainerLauncher launcher, string hostIp, TimeProvider time, ILogger logger)
+    {
+        this.pod = pod;
+        this.store = store;
+        this.reporter = reporter;
+        this.launcher = launcher;
+        this.time = time;
+        this.logger = logger;
+        status = new PodStatus
+        {
+            Phase = PodPhases.Pending,
+            HostIP = hostIp,
+            ContainerStatuses = pod.Spec.Containers.Select(c => new ContainerStatus
+            {
+                Name = c.Name,
+                Image = c.Image,
+                State = new ContainerState { Waiting = new ContainerStateWaiting { Reason = "ContainerCreating" } },
+            }).ToList(),
+        };
+    }
+
+    public StartPod Pod => pod;
+
+    public bool IsActive => !running.IsCompleted;
+
+    public bool IsContainerActive(string container) =>
+        IsActive && Status(container)?.State?.Terminated is null;
+
+    public void Start() => running = RunAsync();
+
+    /// <summary>Stops every container, then waits for the loops to end.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await stopping.CancelAsync();
+        await running.WaitAsync(cancellationToken);
+    }
+
+    private async Task RunAsync()
+    {
+        await Task.Yield();
+        lock (statusLock)
+        {
+            status.StartTime = time.GetUtcNow();
+        }
+
+        await ReportAsync();
+        await Task.WhenAll(pod.Spec.Containers.Select(RunContainerAsync));
+    }
+
+    private async Task RunContainerAsync(Container container)
+    {
+        var restartPolicy = pod.Spec.RestartPolicy ?? RestartPolicies.Always;
+        while (!stopping.IsCancellationRequested)
+        {
+            var exitCode = await RunOnceAsync(container);
+            if (stopping.IsCancellationRequested || !PodPhaseRules.ShouldRestart(restartPolicy, exitCode))
+            {
+                return;
+            }
+
+            var restarts = Update(container.Name!, c =>
+            {
+                c.LastState = c.State;
+                c.RestartCount++;
+                c.State = new ContainerState { Waiting = new ContainerStateWaiting { Reason = "CrashLoopBackOff", Message = $"back-off restarting failed container {c.Name}" } };
+            });
+            await ReportAsync();
+            await DelayAsync(RestartBackoff.Delay(restarts - 1));
+        }
+    }
+
+    private async Task<int> RunOnceAsync(Container container)
+    {
+        var command = ContainerCommand.Resolve(container);
+        if (command is null)
+        {
+            return await RecordStartFailureAsync(container, "CreateContainerError",
+                "the process launcher needs spec.containers[].command: images are not run yet, so the image's entrypoint is unknown");
+        }
+
+        var launch = new ContainerLaunch(pod.Uid, container.Name!, command, ContainerCommand.Environment(container, pod.Name),
+            container.WorkingDir ?? store.WorkingDirectory(pod.Uid), store.LogPath(pod.Uid, container.Name!));
+        IRunningContainer process;
+        try
+        {
+            process = await launcher.StartAsync(launch, stopping.Token);
+        }
+        catch (ContainerStartException e)
+        {
+            return await RecordStartFailureAsync(container, e.Reason, e.Message);
+        }
+
+        await using (process)
+        {
+            return await SuperviseAsync(container, process);
+        }
+    }
+
+    private async Task<int> SuperviseAsync(Container container, IRunningContainer process)
+    {
+        var startedAt = time.GetUtcNow();
+        Update(container.Name!, c =>
+        {
+            c.State = new ContainerState { Running = new ContainerStateRunning { StartedAt = startedAt } };
+            c.Ready = true;
+        });
+        await ReportAsync();
+        LogStarted(pod.Namespace, pod.Name, container.Name!, process.ProcessId);
+
+        int exitCode;
+        try
+        {
+            exitCode = await process.WaitForExitAsync(stopping.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            await process.StopAsync(TimeSpan.FromSeconds(pod.Spec.TerminationGracePeriodSeconds ?? 30), CancellationToken.None);
+            exitCode = await process.WaitForExitAsync(CancellationToken.None);
+        }
+
+        await RecordExitAsync(container, exitCode, startedAt);
+        return exitCode;
+    }
+
+    private async Task RecordExitAsync(Container container, int exitCode, DateTimeOffset startedAt)
+    {
+        var reason = exitCode == 0 ? "Completed" : "Error";
+        Update(container.Name!, c =>
+        {
+            c.Ready = false;
+            c.State = new ContainerState { Terminated = new ContainerStateTerminated { ExitCode = exitCode, Reason = reason, StartedAt = startedAt, FinishedAt = time.GetUtcNow() } };
+        });
+        await ReportAsync();
+        LogExited(pod.Namespace, pod.Name, container.Name!, exitCode);
+    }
+
+    private async Task<int> RecordStartFailureAsync(Container container, string reason, string message)
+    {
+        const int exitCode = 128;
+        var now = time.GetUtcNow();
+        Update(container.Name!, c => c.State = new ContainerState
+        {
+            Terminated = new ContainerStateTerminated { ExitCode = exitCode, Reason = reason, Message = message, StartedAt = now, FinishedAt = now },
+        });
+        await ReportAsync();
+        return exitCode;
+    }
+
+    /// <summary>Applies a change to one container's status, recomputes the phase; returns the restart count.</summary>
+    private int Update(string containerName, Action<ContainerStatus> change)
+    {
+        lock (statusLock)
+        {
+            var container = Status(containerName)!;
+            change(container);
+            status.Phase = PodPhaseRules.Phase(pod.Spec.RestartPolicy ?? RestartPolicies.Always, status.ContainerStatuses!);
+            return container.RestartCount;
+        }
+    }
+
+    private ContainerStatus? Status(string containerName) => status.ContainerStatuses!.FirstOrDefault(c => c.Name == containerName);
+
+    private Task ReportAsync()
+    {
+        PodStatus snapshot;
+        lock (statusLock)
+        {
+            snapshot = PodStatusCopy.Of(status);
+        }
+
+        return reporter.ReportAsync(pod.Namespace, pod.Name, pod.Uid, snapshot, removed: false, CancellationToken.None);
+    }
+
+    private async Task DelayAsync(TimeSpan delay)
+    {
+        try
+        {
+            await Task.Delay(delay, time, stopping.Token);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    [LoggerMessage(LogLevel.Information, "Pod {Namespace}/{Name}: container {Container} started as process {Pid}")]
+    private partial void LogStarted(string @namespace, string name, string container, int pid);
+
+    [LoggerMessage(LogLevel.Information, "Pod {Namespace}/{Name}: container {Container} exited with {ExitCode}")]
+    private partial void LogExited(string @namespace, string name, string container, int exitCode);
+}

@@ -1,0 +1,74 @@
+using System.Threading.Channels;
+using MassTransit;
+using Platform.Api.Model;
+using Platform.Contracts;
+
+namespace Platform.NodeAgent.Pods;
+
+/// <summary>
+/// Numbers each pod's status reports, saves the newest to disk, and publishes them in order,
+/// retrying for as long as the broker is away: a report is never dropped, only superseded.
+/// </summary>
+public sealed partial class StatusReporter(IBus bus, PodStore store, NodeAgentSettings settings, TimeProvider time, ILogger<StatusReporter> logger)
+    : BackgroundService
+{
+    private readonly Channel<PodStatusChanged> pending = Channel.CreateUnbounded<PodStatusChanged>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Dictionary<string, long> sequences = [];
+    private readonly Lock sequenceLock = new();
+
+    /// <summary>Continues numbering from what a previous agent process saved.</summary>
+    public void Resume(string uid, long sequence)
+    {
+        lock (sequenceLock)
+        {
+            sequences[uid] = Math.Max(sequences.GetValueOrDefault(uid), sequence);
+        }
+    }
+
+    public async Task ReportAsync(string @namespace, string name, string uid, PodStatus status, bool removed, CancellationToken cancellationToken)
+    {
+        long sequence;
+        lock (sequenceLock)
+        {
+            sequence = sequences[uid] = sequences.GetValueOrDefault(uid) + 1;
+        }
+
+        if (!removed)
+        {
+            await store.SaveStatusAsync(uid, new PodStore.StoredStatus(sequence, status), cancellationToken);
+        }
+
+        var report = new PodStatusChanged(@namespace, name, uid, settings.NodeName, sequence, status, removed, time.GetUtcNow());
+        await pending.Writer.WriteAsync(report, cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await foreach (var report in pending.Reader.ReadAllAsync(stoppingToken))
+        {
+            await PublishUntilAcceptedAsync(report, stoppingToken);
+        }
+    }
+
+    private async Task PublishUntilAcceptedAsync(PodStatusChanged report, CancellationToken stoppingToken)
+    {
+        var delay = TimeSpan.FromMilliseconds(200);
+        while (true)
+        {
+            try
+            {
+                await bus.Publish(report, stoppingToken);
+                return;
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                LogRetry(e, report.Namespace, report.Name, delay);
+                await Task.Delay(delay, time, stoppingToken);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(5).Ticks));
+            }
+        }
+    }
+
+    [LoggerMessage(LogLevel.Warning, "Status of pod {Namespace}/{Name} not published; retrying in {Delay}")]
+    private partial void LogRetry(Exception e, string @namespace, string name, TimeSpan delay);
+}

@@ -1,0 +1,40 @@
+using MassTransit;
+using Platform.Contracts;
+using Platform.Messaging;
+using Platform.NodeAgent;
+using Platform.NodeAgent.Logs;
+using Platform.NodeAgent.Messaging;
+using Platform.NodeAgent.Node;
+using Platform.NodeAgent.Pods;
+using Platform.NodeAgent.Runtime;
+
+var builder = WebApplication.CreateBuilder(args);
+var settings = NodeAgentSettings.From(builder.Configuration);
+
+builder.WebHost.UseUrls(settings.ListenUrl.ToString());
+builder.Services.AddSingleton(settings);
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<IContainerLauncher, ProcessLauncher>();
+builder.Services.AddSingleton<PodStore>();
+builder.Services.AddSingleton<StatusReporter>();
+builder.Services.AddHostedService(services => services.GetRequiredService<StatusReporter>());
+builder.Services.AddSingleton<PodSupervisor>();
+builder.Services.AddHostedService(services => services.GetRequiredService<PodSupervisor>());
+builder.Services.AddHostedService<NodeRegistrationService>();
+builder.Services.AddPlatformBus(
+    settings.RabbitMqUrl,
+    bus =>
+    {
+        bus.AddConsumer<StartPodConsumer>();
+        bus.AddConsumer<StopPodConsumer>();
+    },
+    (context, rabbit) => rabbit.DirectEndpoint(QueueNames.Node(settings.NodeName), endpoint =>
+    {
+        endpoint.ConfigureConsumer<StartPodConsumer>(context);
+        endpoint.ConfigureConsumer<StopPodConsumer>(context);
+    }));
+
+var app = builder.Build();
+app.MapGet("/healthz", () => Results.Text("ok"));
+app.MapContainerLogs();
+app.Run();

@@ -1,0 +1,96 @@
+using MassTransit;
+using Platform.Api.Model;
+using Platform.Contracts;
+using Platform.Grains.Abstractions;
+using Platform.Messaging;
+using Platform.Scheduling;
+
+namespace Platform.Scheduler;
+
+/// <summary>
+/// Places one pod. Each step is idempotent (reserve by uid, bind to the same node, StartPod by uid),
+/// so a redelivered request, or two schedulers racing for one pod, end with one placement.
+/// </summary>
+public sealed partial class PodScheduleRequestedConsumer(
+    IGrainFactory grains,
+    ClusterView cluster,
+    Placement placement,
+    ILogger<PodScheduleRequestedConsumer> logger) : IConsumer<PodScheduleRequested>
+{
+    /// <summary>A reservation can lose a race with another scheduler; then the view is re-read.</summary>
+    private const int MaxAttempts = 3;
+
+    public async Task Consume(ConsumeContext<PodScheduleRequested> context)
+    {
+        var request = context.Message;
+        var podGrain = grains.GetGrain<IPodGrain>(GrainKeys.Pod(request.Namespace, request.Name));
+        var pod = await podGrain.Get();
+        if (pod is null || pod.Metadata.Uid != request.Uid || pod.Metadata.DeletionTimestamp is not null)
+        {
+            return;
+        }
+
+        var nodeName = await PlaceAndBind(podGrain, pod);
+        if (nodeName is not null)
+        {
+            var endpoint = await context.GetSendEndpoint(BusSetup.QueueAddress(QueueNames.Node(nodeName)));
+            await endpoint.Send(new StartPod(request.Namespace, request.Name, request.Uid, nodeName, pod.Spec), context.CancellationToken);
+            LogPlaced(request.Namespace, request.Name, nodeName);
+        }
+    }
+
+    /// <summary>The node the pod is bound to after this call, or null when it fits nowhere now.</summary>
+    private async Task<string?> PlaceAndBind(IPodGrain podGrain, Pod pod)
+    {
+        var uid = pod.Metadata.Uid!;
+        var requests = pod.Spec.Requests();
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        {
+            var nodeName = pod.Spec.NodeName ?? await Choose(pod, requests);
+            if (nodeName is null)
+            {
+                return null;
+            }
+
+            var node = grains.GetGrain<INodeGrain>(nodeName);
+            var reservation = await node.Reserve(uid, requests);
+            if (!reservation.Reserved)
+            {
+                LogReservationRefused(pod.Metadata.Namespace, pod.Metadata.Name, nodeName, reservation.Reason);
+                continue;
+            }
+
+            var bind = await podGrain.Bind(uid, nodeName);
+            if (bind.Bound)
+            {
+                return nodeName;
+            }
+
+            await node.Release(uid);
+            return bind.NodeName;
+        }
+
+        return null;
+    }
+
+    private async Task<string?> Choose(Pod pod, ResourceAmounts requests)
+    {
+        var nodes = await cluster.Nodes();
+        var decision = placement.Place(new PodRequest(pod.Metadata.Namespace!, pod.Metadata.Name!, requests), nodes);
+        if (!decision.Placed)
+        {
+            LogUnschedulable(pod.Metadata.Namespace, pod.Metadata.Name, decision.Explain(nodes.Count));
+        }
+
+        return decision.NodeName;
+    }
+
+    [LoggerMessage(LogLevel.Information, "Pod {Namespace}/{Name} placed on {Node}")]
+    private partial void LogPlaced(string @namespace, string name, string node);
+
+    [LoggerMessage(LogLevel.Information, "Node {Node} refused pod {Namespace}/{Name}: {Reason}")]
+    private partial void LogReservationRefused(string? @namespace, string? name, string node, string? reason);
+
+    [LoggerMessage(LogLevel.Warning, "Pod {Namespace}/{Name} fits nowhere yet: {Reason}")]
+    private partial void LogUnschedulable(string? @namespace, string? name, string reason);
+}
