@@ -16,8 +16,8 @@ internal static class DescribeNode
             .Field(0, "Unschedulable", node.Spec.Unschedulable == true ? "true" : "false");
         WriteConditions(writer, node.Status?.Conditions, zone);
         WriteAddresses(writer, node.Status?.Addresses);
-        DescribeLabels.WriteFields(writer, 0, "Capacity", node.Status?.Capacity);
-        DescribeLabels.WriteFields(writer, 0, "Allocatable", node.Status?.Allocatable);
+        DescribeLabels.WriteFields(writer.BeginAlignment(), 0, "Capacity", node.Status?.Capacity);
+        DescribeLabels.WriteFields(writer.BeginAlignment(), 0, "Allocatable", node.Status?.Allocatable);
         WriteSystemInfo(writer, node.Status?.NodeInfo);
         return writer.Render();
     }
@@ -26,7 +26,7 @@ internal static class DescribeNode
     {
         if (conditions is not { Count: > 0 })
         {
-            writer.Field(0, "Conditions", null);
+            writer.BeginAlignment().Field(0, "Conditions", null);
             return;
         }
 
@@ -38,7 +38,7 @@ internal static class DescribeNode
             c.Message ?? string.Empty,
         ]);
         var headers = new[] { "Type", "Status", "LastHeartbeatTime", "Reason", "Message" };
-        writer.Heading(0, "Conditions").Block(1, TableWriter.Render(headers, rows));
+        writer.BeginAlignment().Heading(0, "Conditions").Block(1, TableWriter.Render(headers, rows));
     }
 
     private static void WriteAddresses(DescribeWriter writer, List<NodeAddress>? addresses)
@@ -47,18 +47,18 @@ internal static class DescribeNode
             .Where(a => a.Type is not null)
             .GroupBy(a => a.Type!)
             .ToDictionary(g => g.Key, g => string.Join(',', g.Select(a => a.Address)));
-        DescribeLabels.WriteFields(writer, 0, "Addresses", pairs);
+        DescribeLabels.WriteFields(writer.BeginAlignment(), 0, "Addresses", pairs);
     }
 
     private static void WriteSystemInfo(DescribeWriter writer, NodeSystemInfo? info)
     {
         if (info is null)
         {
-            writer.Field(0, "System Info", null);
+            writer.BeginAlignment().Field(0, "System Info", null);
             return;
         }
 
-        writer.Heading(0, "System Info")
+        writer.BeginAlignment().Heading(0, "System Info")
             .Field(1, "Kernel Version", info.KernelVersion)
             .Field(1, "OS Image", info.OsImage)
             .Field(1, "Operating System", info.OperatingSystem)

@@ -56,7 +56,7 @@ internal static class DescribePod
         foreach (var container in pod.Spec.Containers)
         {
             var status = pod.Status?.ContainerStatuses?.FirstOrDefault(s => s.Name == container.Name);
-            DescribeContainer.Write(writer, container, status, zone);
+            DescribeContainer.Write(writer.BeginAlignment(), container, status, zone);
         }
     }
 
@@ -64,12 +64,12 @@ internal static class DescribePod
     {
         if (conditions is not { Count: > 0 })
         {
-            writer.Field(0, "Conditions", null);
+            writer.BeginAlignment().Field(0, "Conditions", null);
             return;
         }
 
         var rows = conditions.Select(c => (IReadOnlyList<string>)[c.Type ?? string.Empty, c.Status ?? string.Empty]);
-        writer.Heading(0, "Conditions").Block(1, TableWriter.Render(["Type", "Status"], rows));
+        writer.BeginAlignment().Heading(0, "Conditions").Block(1, TableWriter.Render(["Type", "Status"], rows));
     }
 
     internal static string Count(int value) => value.ToString(CultureInfo.InvariantCulture);

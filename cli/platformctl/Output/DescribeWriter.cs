@@ -3,42 +3,35 @@ using System.Text;
 namespace Platform.Cli.Output;
 
 /// <summary>
-/// Builds kubectl-describe text: "Label:  value" lines whose values line up per indentation level,
-/// section headings, and free lines (lists, tables).
+/// Builds kubectl-describe text: "Label:  value" lines, section headings and free lines. Values line
+/// up at one column per alignment group (the header; then each section the describer starts).
 /// </summary>
 internal sealed class DescribeWriter
 {
     private const int Indent = 2;
     private const int Gap = 2;
     private readonly List<Line> _lines = [];
+    private int _group;
 
-    /// <summary>"Label:" then the value aligned with the other values at the same level.</summary>
-    public DescribeWriter Field(int level, string label, string? value)
+    /// <summary>Starts a new alignment group: the values below no longer line up with those above.</summary>
+    public DescribeWriter BeginAlignment()
     {
-        _lines.Add(new Line(level, label + ":", string.IsNullOrEmpty(value) ? TableWriter.None : value));
+        _group++;
         return this;
     }
+
+    /// <summary>"Label:" then the value, aligned with the other values of the group.</summary>
+    public DescribeWriter Field(int level, string label, string? value) =>
+        Add(level, label + ":", string.IsNullOrEmpty(value) ? TableWriter.None : value);
 
     /// <summary>A further value of the field above, aligned under its value.</summary>
-    public DescribeWriter Continuation(int level, string value)
-    {
-        _lines.Add(new Line(level, string.Empty, value));
-        return this;
-    }
+    public DescribeWriter Continuation(int level, string value) => Add(level, string.Empty, value);
 
     /// <summary>"Label:" alone, as the heading of the lines below it.</summary>
-    public DescribeWriter Heading(int level, string label)
-    {
-        _lines.Add(new Line(level, label + ":", null));
-        return this;
-    }
+    public DescribeWriter Heading(int level, string label) => Add(level, label + ":", null);
 
     /// <summary>A line printed as it is, indented to the level.</summary>
-    public DescribeWriter Text(int level, string text)
-    {
-        _lines.Add(new Line(level, text, null));
-        return this;
-    }
+    public DescribeWriter Text(int level, string text) => Add(level, text, null);
 
     /// <summary>Several lines (e.g. a table), each indented to the level.</summary>
     public DescribeWriter Block(int level, string text)
@@ -55,20 +48,23 @@ internal sealed class DescribeWriter
     {
         var valueColumns = _lines
             .Where(l => l.Value is not null)
-            .GroupBy(l => l.Level)
-            .ToDictionary(g => g.Key, g => g.Max(l => l.Label.Length) + Gap);
+            .GroupBy(l => l.Group)
+            .ToDictionary(g => g.Key, g => g.Max(l => l.Prefix.Length) + Gap);
         var text = new StringBuilder();
         foreach (var line in _lines)
         {
-            text.Append(' ', line.Level * Indent).Append(Format(line, valueColumns)).Append('\n');
+            var formatted = line.Value is null ? line.Prefix : line.Prefix.PadRight(valueColumns[line.Group]) + line.Value;
+            text.Append(formatted).Append('\n');
         }
 
         return text.ToString();
     }
 
-    private static string Format(Line line, Dictionary<int, int> valueColumns) => line.Value is null
-        ? line.Label
-        : line.Label.PadRight(valueColumns[line.Level]) + line.Value;
+    private DescribeWriter Add(int level, string label, string? value)
+    {
+        _lines.Add(new Line(_group, new string(' ', level * Indent) + label, value));
+        return this;
+    }
 
-    private sealed record Line(int Level, string Label, string? Value);
+    private sealed record Line(int Group, string Prefix, string? Value);
 }
