@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Platform.Api.Model;
 
 /// <summary>Metadata every stored object carries, as Kubernetes' ObjectMeta.</summary>
@@ -25,6 +27,9 @@ public sealed class ListMeta
 /// <summary>The type header shared by every object: apiVersion and kind.</summary>
 public class TypeMeta
 {
+    [JsonPropertyOrder(-2)]
     public string? ApiVersion { get; set; }
+
+    [JsonPropertyOrder(-1)]
     public string? Kind { get; set; }
 }

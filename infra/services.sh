@@ -1,0 +1,173 @@
+# shellcheck shell=bash
+# infra/services.sh — start, stop and report the platform's services. Sourced by ./platform after lib.sh.
+# Every service runs in the background with a PID file and a log under $PLATFORM_HOME/run and /logs.
+
+PLATFORM_HOME=${PLATFORM_HOME:-/var/lib/platform}
+GATEWAY_PORT=${PLATFORM_GATEWAY_PORT:-8080}
+IMAGE_STORE_PORT=${PLATFORM_IMAGE_STORE_PORT:-5000}
+NODE_AGENT_PORT=${PLATFORM_NODE_AGENT_PORT:-10250}
+RABBITMQ_PORT=${PLATFORM_RABBITMQ_PORT:-5672}
+SILO_PORT=${PLATFORM_ORLEANS_SILO_PORT:-11111}
+ORLEANS_GATEWAY_PORT=${PLATFORM_ORLEANS_GATEWAY_PORT:-30000}
+NODE_NAME=${PLATFORM_NODE_NAME:-$(hostname | tr '[:upper:]' '[:lower:]' | tr -c 'a-z0-9.\n-' '-')}
+BUILD_CONFIGURATION=Release
+RUN_DIR=$PLATFORM_HOME/run
+LOG_DIR=$PLATFORM_HOME/logs
+TOKEN_FILE=$PLATFORM_HOME/admin.token
+GATEWAY_URL=http://127.0.0.1:$GATEWAY_PORT
+CLI_CONFIG=${PLATFORM_CONFIG:-$HOME/.platform/config}
+
+# name → project folder and assembly; started in this order, stopped in reverse.
+SERVICES=(api-gateway image-store scheduler node-agent)
+declare -A ASSEMBLY=(
+    [api-gateway]=Platform.ApiGateway [image-store]=Platform.ImageStore
+    [scheduler]=Platform.Scheduler [node-agent]=Platform.NodeAgent
+)
+
+rabbitmq() {
+    RABBITMQ_INSTANCE_DIR=$PLATFORM_HOME/rabbitmq RABBITMQ_PORT=$RABBITMQ_PORT "$ROOT/infra/rabbitmq.sh" "$@"
+}
+
+service_dll() { printf '%s/services/%s/bin/%s/net10.0/%s.dll' "$ROOT" "$1" "$BUILD_CONFIGURATION" "${ASSEMBLY[$1]}"; }
+
+service_env() {
+    printf '%s\n' \
+        "PLATFORM_HOME=$PLATFORM_HOME" \
+        "PLATFORM_RABBITMQ_URL=amqp://guest:guest@127.0.0.1:$RABBITMQ_PORT/" \
+        "PLATFORM_GATEWAY_URL=$GATEWAY_URL" \
+        "PLATFORM_IMAGE_STORE_URL=http://127.0.0.1:$IMAGE_STORE_PORT" \
+        "PLATFORM_NODE_AGENT_URL=http://127.0.0.1:$NODE_AGENT_PORT" \
+        "PLATFORM_NODE_NAME=$NODE_NAME" \
+        "PLATFORM_ORLEANS_SILO_PORT=$SILO_PORT" \
+        "PLATFORM_ORLEANS_GATEWAY_PORT=$ORLEANS_GATEWAY_PORT" \
+        "PLATFORM_ADMIN_TOKEN_FILE=$TOKEN_FILE"
+}
+
+ensure_dependencies() {
+    command -v dotnet >/dev/null || fail "the .NET 10 SDK (dotnet) is not installed; this machine kind ships it"
+    ensure_apt_packages curl ca-certificates
+    "$ROOT/infra/rabbitmq.sh" install
+}
+
+# Builds when a source file changed since the last successful build.
+build_solution() {
+    local stamp=$PLATFORM_HOME/build.stamp
+    if [[ -f $stamp ]] && [[ -z $(find "$ROOT/libs" "$ROOT/services" "$ROOT/cli" "$ROOT"/Directory.*.props \
+        -newer "$stamp" \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' \) -not -path '*/obj/*' -not -path '*/bin/*' -print -quit) ]]; then
+        info "build is up to date"
+        return
+    fi
+    info "building ($BUILD_CONFIGURATION)"
+    dotnet build "$ROOT/Platform.sln" -c "$BUILD_CONFIGURATION" -nologo -v quiet -p:UseSharedCompilation=true >"$LOG_DIR/build.log" 2>&1 \
+        || { tail -30 "$LOG_DIR/build.log" >&2; fail "build failed; see $LOG_DIR/build.log"; }
+    dotnet build-server shutdown >/dev/null 2>&1 || true
+    touch "$stamp"
+}
+
+ensure_admin_token() {
+    if [[ ! -s $TOKEN_FILE ]]; then
+        (umask 077 && head -c 32 /dev/urandom | base64 | tr -d '/+=\n' >"$TOKEN_FILE")
+        info "created admin token in $TOKEN_FILE"
+    fi
+    chmod 600 "$TOKEN_FILE"
+    mkdir -p "$(dirname "$CLI_CONFIG")"
+    (umask 077 && printf 'server: %s\ntoken: %s\n' "$GATEWAY_URL" "$(cat "$TOKEN_FILE")" >"$CLI_CONFIG")
+    mkdir -p "$ROOT/bin"
+    ln -sfn "$ROOT/cli/platformctl/bin/$BUILD_CONFIGURATION/net10.0/platformctl" "$ROOT/bin/platformctl"
+}
+
+start_service() {
+    local name=$1 pid_file=$RUN_DIR/$1.pid log=$LOG_DIR/$1.log
+    if read_pid_file "$pid_file" >/dev/null; then
+        info "$name already runs (pid $(cat "$pid_file"))"
+        return
+    fi
+    local -a environment
+    mapfile -t environment < <(service_env)
+    # setsid: the service gets its own session, so it outlives this shell and is stopped by its PID alone.
+    env "${environment[@]}" setsid dotnet "$(service_dll "$name")" >>"$log" 2>&1 </dev/null &
+    echo $! >"$pid_file"
+    info "started $name (pid $!, log $log)"
+}
+
+stop_service() {
+    local name=$1 pid_file=$RUN_DIR/$1.pid pid
+    if ! pid=$(read_pid_file "$pid_file"); then
+        rm -f "$pid_file"
+        return
+    fi
+    kill -TERM "$pid" 2>/dev/null || true
+    local deadline=$((SECONDS + 20))
+    while pid_alive "$pid" && ((SECONDS < deadline)); do sleep 0.1; done
+    if pid_alive "$pid"; then
+        warn "$name did not stop within 20 s; killing it"
+        kill -KILL "$pid" 2>/dev/null || true
+    fi
+    rm -f "$pid_file"
+    info "stopped $name"
+}
+
+wait_for_http() {
+    local url=$1 timeout_s=$2 deadline=$((SECONDS + $2))
+    until curl -fsS -o /dev/null --max-time 2 "$url" 2>/dev/null; do
+        ((SECONDS < deadline)) || fail "$url did not answer within $timeout_s s"
+        sleep 0.2
+    done
+}
+
+wait_for_node_ready() {
+    local deadline=$((SECONDS + 60)) status
+    while ((SECONDS < deadline)); do
+        status=$(curl -fsS --max-time 2 -H "Authorization: Bearer $(cat "$TOKEN_FILE")" \
+            "$GATEWAY_URL/api/v1/nodes/$NODE_NAME" 2>/dev/null \
+            | jq -r '.status.conditions[]? | select(.type == "Ready") | .status' 2>/dev/null || true)
+        [[ $status == True ]] && return
+        sleep 0.3
+    done
+    fail "node $NODE_NAME did not become Ready within 60 s; see $LOG_DIR/node-agent.log"
+}
+
+cmd_up() {
+    local start
+    start=$(now_seconds)
+    mkdir -p "$RUN_DIR" "$LOG_DIR"
+    ensure_dependencies
+    ensure_apt_packages jq
+    build_solution
+    ensure_admin_token
+    rabbitmq start
+    start_service api-gateway
+    wait_for_http "$GATEWAY_URL/healthz" 60
+    start_service image-store
+    start_service scheduler
+    start_service node-agent
+    wait_for_http "http://127.0.0.1:$IMAGE_STORE_PORT/healthz" 60
+    wait_for_node_ready
+    info "platform is up in $(elapsed_since "$start") s: gateway $GATEWAY_URL, node $NODE_NAME Ready"
+    info "try: bin/platformctl apply -f examples/hello-pod.yaml && bin/platformctl get pods"
+    echo "$GATEWAY_URL"
+}
+
+cmd_down() {
+    local index
+    for ((index = ${#SERVICES[@]} - 1; index >= 0; index--)); do
+        stop_service "${SERVICES[$index]}"
+    done
+    rabbitmq stop
+}
+
+cmd_status() {
+    local name pid
+    for name in "${SERVICES[@]}"; do
+        if pid=$(read_pid_file "$RUN_DIR/$name.pid"); then
+            printf '%-12s running  pid %-8s log %s\n' "$name" "$pid" "$LOG_DIR/$name.log"
+        else
+            printf '%-12s stopped  %-12s log %s\n' "$name" "" "$LOG_DIR/$name.log"
+        fi
+    done
+    if rabbitmq status >/dev/null 2>&1; then
+        printf '%-12s running  port %-7s dir %s\n' rabbitmq "$RABBITMQ_PORT" "$PLATFORM_HOME/rabbitmq"
+    else
+        printf '%-12s stopped\n' rabbitmq
+    fi
+}
