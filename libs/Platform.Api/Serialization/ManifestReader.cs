@@ -10,9 +10,24 @@ public static class ManifestReader
     /// <summary>Parses text that may be YAML (of which JSON is a subset) into its documents.</summary>
     public static IReadOnlyList<JsonObject> ReadDocuments(string text)
     {
-        var documents = YamlDocuments.Parse(text);
+        var documents = LooksLikeJson(text) ? [ParseJson(text)] : YamlDocuments.Parse(text);
         return documents.Select((d, i) => d as JsonObject
             ?? throw new ManifestFormatException($"document {i + 1} is not an object")).ToList();
+    }
+
+    private static bool LooksLikeJson(string text) => text.TrimStart().StartsWith('{');
+
+    private static JsonNode ParseJson(string text)
+    {
+        try
+        {
+            return JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { MaxDepth = 64 })
+                ?? throw new ManifestFormatException("the document is empty");
+        }
+        catch (JsonException e)
+        {
+            throw new ManifestFormatException($"invalid JSON at line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}");
+        }
     }
 
     /// <summary>The kind and apiVersion of a document, both required.</summary>

@@ -1,0 +1,109 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+
+namespace Platform.EndToEnd.Tests.Infrastructure;
+
+/// <summary>
+/// A whole single-node platform for the tests: a private RabbitMQ, the api-gateway (with its silo
+/// and SQLite state), the scheduler, the image-store and one node agent, on free loopback ports
+/// under a temporary PLATFORM_HOME that is removed afterwards.
+/// </summary>
+public sealed class PlatformCluster : IAsyncLifetime
+{
+    public const string NodeName = "e2e-node";
+
+    private readonly string home = Directory.CreateTempSubdirectory("platform-e2e-").FullName;
+    private readonly int gatewayPort = FreePorts.Next();
+    private readonly int agentPort = FreePorts.Next();
+    private readonly int imageStorePort = FreePorts.Next();
+    private readonly int siloPort = FreePorts.Next();
+    private readonly int orleansGatewayPort = FreePorts.Next();
+    private readonly Dictionary<string, ServiceProcess> services = [];
+    private RabbitMqInstance? rabbitMq;
+
+    public string Token { get; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
+
+    public Uri GatewayUrl => new($"http://127.0.0.1:{gatewayPort}");
+
+    public string Home => home;
+
+    public RabbitMqInstance RabbitMq => rabbitMq!;
+
+    public HttpClient Http { get; private set; } = new();
+
+    public PlatformCli Cli => new(GatewayUrl, Token, home);
+
+    public async Task InitializeAsync()
+    {
+        File.WriteAllText(Path.Combine(home, "admin.token"), Token);
+        Http = new HttpClient { BaseAddress = GatewayUrl, Timeout = TimeSpan.FromSeconds(30) };
+        Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+        rabbitMq = new RabbitMqInstance(Path.Combine(home, "rabbitmq"));
+        await rabbitMq.StartAsync();
+        await StartGatewayAsync();
+        Start("scheduler", "Platform.Scheduler");
+        Start("image-store", "Platform.ImageStore");
+        Start("node-agent", "Platform.NodeAgent");
+        await Eventually.TrueAsync(() => ClusterApi.IsNodeReadyAsync(Http, NodeName), TimeSpan.FromSeconds(60), "the node to become Ready");
+    }
+
+    /// <summary>Stops the gateway as `./platform down` does and starts it again on the same state.</summary>
+    public async Task RestartGatewayAsync()
+    {
+        await services["api-gateway"].DisposeAsync();
+        await StartGatewayAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var service in services.Values.Reverse())
+        {
+            await service.DisposeAsync();
+        }
+
+        if (rabbitMq is not null)
+        {
+            await rabbitMq.StopAsync();
+        }
+
+        Http.Dispose();
+        if (Environment.GetEnvironmentVariable("PLATFORM_KEEP_TEST_HOME") is null)
+        {
+            Directory.Delete(home, recursive: true);
+        }
+    }
+
+    private async Task StartGatewayAsync()
+    {
+        Start("api-gateway", "Platform.ApiGateway");
+        await Eventually.TrueAsync(() => ClusterApi.AnswersAsync(Http, "/healthz"), TimeSpan.FromSeconds(60), "the gateway to answer");
+    }
+
+    private void Start(string folder, string assembly)
+    {
+        var log = Path.Combine(home, $"{folder}.log");
+        services[folder] = ServiceProcess.Start(RepositoryLayout.ServiceAssembly(folder, assembly), ServiceEnvironment(), log);
+    }
+
+    private Dictionary<string, string> ServiceEnvironment() => new()
+    {
+        ["PLATFORM_HOME"] = home,
+        ["PLATFORM_RABBITMQ_URL"] = rabbitMq!.Url.ToString(),
+        ["PLATFORM_GATEWAY_URL"] = GatewayUrl.ToString(),
+        ["PLATFORM_IMAGE_STORE_URL"] = $"http://127.0.0.1:{imageStorePort}",
+        ["PLATFORM_NODE_AGENT_URL"] = $"http://127.0.0.1:{agentPort}",
+        ["PLATFORM_NODE_NAME"] = NodeName,
+        ["PLATFORM_ORLEANS_SILO_PORT"] = siloPort.ToString(CultureInfo.InvariantCulture),
+        ["PLATFORM_ORLEANS_GATEWAY_PORT"] = orleansGatewayPort.ToString(CultureInfo.InvariantCulture),
+        ["PLATFORM_ADMIN_TOKEN_FILE"] = Path.Combine(home, "admin.token"),
+        ["PLATFORM_HEARTBEAT_MS"] = "1000",
+        ["Logging__LogLevel__Default"] = "Information",
+    };
+}
+
+[CollectionDefinition(Name)]
+public sealed class ClusterCollection : ICollectionFixture<PlatformCluster>
+{
+    public const string Name = "cluster";
+}

@@ -1,0 +1,31 @@
+using Platform.Api.Model;
+using Platform.EndToEnd.Tests.Infrastructure;
+using Platform.EndToEnd.Tests.Pods;
+
+namespace Platform.EndToEnd.Tests.Resilience;
+
+/// <summary>RabbitMQ goes away and comes back: no submitted pod is lost, none runs twice.</summary>
+[Collection(ClusterCollection.Name)]
+public sealed class BrokerRestartTests(PlatformCluster cluster)
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(120);
+
+    [Fact]
+    public async Task Pods_submitted_before_and_during_a_broker_restart_each_run_exactly_once()
+    {
+        var runningMarker = Path.Combine(cluster.Home, "running-during-restart.runs");
+        var submittedMarker = Path.Combine(cluster.Home, "submitted-during-outage.runs");
+        await cluster.Cli.RunAsync(Manifests.Pod("running-during-restart", $"echo run >> {runningMarker}; sleep 8"), "apply", "-f", "-");
+        await ClusterApi.WaitForPhaseAsync(cluster.Http, "running-during-restart", PodPhases.Running, Timeout);
+
+        await cluster.RabbitMq.StopAsync();
+        var submitted = await cluster.Cli.RunAsync(Manifests.Pod("submitted-during-outage", $"echo run >> {submittedMarker}"), "apply", "-f", "-");
+        await cluster.RabbitMq.StartAsync();
+
+        Assert.Equal(0, submitted.ExitCode);
+        await ClusterApi.WaitForPhaseAsync(cluster.Http, "running-during-restart", PodPhases.Succeeded, Timeout);
+        await ClusterApi.WaitForPhaseAsync(cluster.Http, "submitted-during-outage", PodPhases.Succeeded, Timeout);
+        Assert.Equal(["run"], File.ReadAllLines(runningMarker));
+        Assert.Equal(["run"], File.ReadAllLines(submittedMarker));
+    }
+}
