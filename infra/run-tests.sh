@@ -31,7 +31,7 @@ build() {
 # Reads the passed and failed counts from the TRX files dotnet test wrote.
 count_outcomes() {
     local outcome=$1
-    cat "$RESULTS"/*.trx 2>/dev/null | grep -o "outcome=\"$outcome\"" | wc -l
+    cat "$RESULTS"/*.trx 2>/dev/null | grep -o "<UnitTestResult [^>]*outcome=\"$outcome\"" | wc -l
 }
 
 run_projects() {
