@@ -5,7 +5,7 @@ public sealed record PlacementDecision(string? NodeName, IReadOnlyDictionary<str
 {
     public bool Placed => NodeName is not null;
 
-    /// <summary>"0/2 nodes are available: node-a: insufficient cpu, node-b: node is not ready."</summary>
+    /// <summary>For example "0/2 nodes are available: node-a: insufficient cpu, node-b: node is not ready".</summary>
     public string Explain(int nodeCount) =>
         Placed ? $"placed on {NodeName}"
         : nodeCount == 0 ? "0/0 nodes are available: no nodes registered"

@@ -11,12 +11,24 @@ public static partial class Quantity
     private static readonly Dictionary<string, decimal> Factors = new(StringComparer.Ordinal)
     {
         [""] = 1m,
-        ["Ki"] = 1L << 10, ["Mi"] = 1L << 20, ["Gi"] = 1L << 30, ["Ti"] = 1L << 40, ["Pi"] = 1L << 50, ["Ei"] = 1L << 60,
-        ["n"] = 0.000000001m, ["u"] = 0.000001m, ["m"] = 0.001m,
-        ["k"] = 1e3m, ["M"] = 1e6m, ["G"] = 1e9m, ["T"] = 1e12m, ["P"] = 1e15m, ["E"] = 1e18m,
+        ["Ki"] = 1L << 10,
+        ["Mi"] = 1L << 20,
+        ["Gi"] = 1L << 30,
+        ["Ti"] = 1L << 40,
+        ["Pi"] = 1L << 50,
+        ["Ei"] = 1L << 60,
+        ["n"] = 0.000000001m,
+        ["u"] = 0.000001m,
+        ["m"] = 0.001m,
+        ["k"] = 1e3m,
+        ["M"] = 1e6m,
+        ["G"] = 1e9m,
+        ["T"] = 1e12m,
+        ["P"] = 1e15m,
+        ["E"] = 1e18m,
     };
 
-    [GeneratedRegex(@"^(?<number>[+-]?(\d+(\.\d*)?|\.\d+))(?<suffix>[eE][+-]?\d{1,3}|Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E)?$")]
+    [GeneratedRegex(@"^(?<number>[+-]?(\d+(\.\d*)?|\.\d+))(?<suffix>[eE][+-]?\d{1,3}|Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E)?\z")]
     private static partial Regex Grammar();
 
     public static bool TryParse(string? text, out decimal value)
@@ -28,7 +40,11 @@ public static partial class Quantity
             return false;
         }
 
-        var number = decimal.Parse(match.Groups["number"].Value, NumberStyles.Float, CultureInfo.InvariantCulture);
+        if (!decimal.TryParse(match.Groups["number"].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+        {
+            return false;
+        }
+
         var suffix = match.Groups["suffix"].Value;
         try
         {

@@ -14,13 +14,20 @@ public static class YamlDocuments
     public static IReadOnlyList<JsonNode> Parse(string text)
     {
         var stream = new YamlStream();
+        var parser = new Parser(new StringReader(text));
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(parser);
         }
         catch (YamlException e)
         {
             throw new ManifestFormatException($"invalid YAML at line {e.Start.Line}, column {e.Start.Column}: {Innermost(e).Message}");
+        }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet reports some malformed flow collections this way rather than as a YamlException.
+            var at = parser.Current?.Start ?? Mark.Empty;
+            throw new ManifestFormatException($"invalid YAML at line {at.Line}, column {at.Column}: malformed collection ({e.Message})");
         }
 
         return stream.Documents

@@ -42,7 +42,7 @@ public static class ResourceValidator
             var field = $"{path}[{name}]";
             if (!Supported.Contains(name) && !name.Contains('/'))
             {
-                errors.Add(FieldError.NotSupported(path, name, Supported));
+                errors.Add(FieldError.NotSupported(field, name, Supported));
             }
             else if (!Quantity.TryParse(text, out var value))
             {

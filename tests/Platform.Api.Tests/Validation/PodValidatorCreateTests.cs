@@ -315,7 +315,7 @@ public class PodValidatorCreateTests
         var pod = Pods.Valid();
         pod.Spec.Containers[0].Resources!.Requests!["gpu"] = "1";
 
-        AssertSingle(pod, "spec.containers[0].resources.requests", "FieldValueNotSupported",
+        AssertSingle(pod, "spec.containers[0].resources.requests[gpu]", "FieldValueNotSupported",
             "Unsupported value: \"gpu\": supported values: \"cpu\", \"memory\", \"ephemeral-storage\"");
     }
 
