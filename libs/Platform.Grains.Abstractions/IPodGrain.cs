@@ -8,7 +8,7 @@ public interface IPodGrain : IGrainWithStringKey
 {
     Task<Pod?> Get();
 
-    /// <summary>Stores a new pod and asks for it to be scheduled; an identical re-create is a no-op.</summary>
+    /// <summary>Stores a new pod and asks for it to be scheduled; refused if a pod of that name exists.</summary>
     Task<WriteResult<Pod>> Create(Pod pod);
 
     /// <summary>Replaces labels and annotations; any change of spec is refused (pods are immutable).</summary>
@@ -23,6 +23,6 @@ public interface IPodGrain : IGrainWithStringKey
     /// <summary>Applies what the node observed; stale and foreign reports are ignored.</summary>
     Task ReportStatus(PodStatusChanged report);
 
-    /// <summary>Re-sends whatever message this pod still waits on (scheduling or stopping).</summary>
+    /// <summary>Re-sends whatever message this pod still waits on: scheduling, starting on its node, or stopping.</summary>
     Task Resync(TimeSpan olderThan);
 }

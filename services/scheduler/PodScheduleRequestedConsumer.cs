@@ -25,12 +25,13 @@ public sealed partial class PodScheduleRequestedConsumer(
         var request = context.Message;
         var podGrain = grains.GetGrain<IPodGrain>(GrainKeys.Pod(request.Namespace, request.Name));
         var pod = await podGrain.Get();
-        if (pod is null || pod.Metadata.Uid != request.Uid || pod.Metadata.DeletionTimestamp is not null)
+        if (pod is null || pod.Metadata.Uid != request.Uid || pod.Metadata.DeletionTimestamp is not null || PodPhases.IsTerminal(pod.Status?.Phase))
         {
             return;
         }
 
-        var nodeName = await PlaceAndBind(podGrain, pod);
+        // A redelivered request for a pod already bound only re-sends StartPod: its capacity is reserved.
+        var nodeName = IsBound(pod) ? pod.Spec.NodeName : await PlaceAndBind(podGrain, pod);
         if (nodeName is not null)
         {
             var endpoint = await context.GetSendEndpoint(BusSetup.QueueAddress(QueueNames.Node(nodeName)));
@@ -38,6 +39,9 @@ public sealed partial class PodScheduleRequestedConsumer(
             LogPlaced(request.Namespace, request.Name, nodeName);
         }
     }
+
+    private static bool IsBound(Pod pod) =>
+        pod.Spec.NodeName is not null && pod.Status?.Conditions?.Any(c => c is { Type: "PodScheduled", Status: "True" }) == true;
 
     /// <summary>The node the pod is bound to after this call, or null when it fits nowhere now.</summary>
     private async Task<string?> PlaceAndBind(IPodGrain podGrain, Pod pod)

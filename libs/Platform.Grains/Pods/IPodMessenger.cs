@@ -10,5 +10,7 @@ public interface IPodMessenger
 {
     Task<bool> RequestScheduling(PodScheduleRequested request, CancellationToken cancellationToken);
 
+    Task<bool> StartPod(StartPod start, CancellationToken cancellationToken);
+
     Task<bool> StopPod(string nodeName, StopPod stop, CancellationToken cancellationToken);
 }

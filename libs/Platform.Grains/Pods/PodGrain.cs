@@ -103,16 +103,18 @@ public sealed partial class PodGrain(
             return new BindResult(false, null, "the pod no longer exists");
         }
 
-        if (pod.Spec.NodeName is { } bound)
+        if (state.State.BoundAt is not null || pod.Spec.NodeName is { } required && required != nodeName)
         {
-            return bound == nodeName ? new BindResult(true, bound, null) : new BindResult(false, bound, $"already bound to {bound}");
+            return pod.Spec.NodeName == nodeName
+                ? new BindResult(true, nodeName, null)
+                : new BindResult(false, pod.Spec.NodeName, $"already bound to {pod.Spec.NodeName}");
         }
 
         pod.Spec.NodeName = nodeName;
         pod.Status ??= new PodStatus();
         PodConditions.Set(pod.Status, "PodScheduled", true, Now);
+        state.State.BoundAt = Now;
         await Save();
-        await Index(GrainKeys.UnsettledPodIndex).Remove(this.GetPrimaryKeyString());
         LogBound(pod.Metadata.Namespace, pod.Metadata.Name, nodeName);
         return new BindResult(true, nodeName, null);
     }
@@ -130,9 +132,13 @@ public sealed partial class PodGrain(
             return;
         }
 
-        ApplyObservedStatus(pod, report.Status);
+        ApplyObservedStatus(pod, report.Status, Now);
         state.State.StatusSequence = report.Sequence;
         await Save();
+        if (pod.Metadata.DeletionTimestamp is null)
+        {
+            await Index(GrainKeys.UnsettledPodIndex).Remove(this.GetPrimaryKeyString());
+        }
         if (PodPhases.IsTerminal(pod.Status?.Phase) && pod.Spec.NodeName is { } node)
         {
             await GrainFactory.GetGrain<INodeGrain>(node).Release(report.Uid);
@@ -150,13 +156,35 @@ public sealed partial class PodGrain(
         {
             await ResyncDeletion(pod, due);
         }
-        else if (pod.Spec.NodeName is null)
+        else if (state.State.BoundAt is null)
         {
             await ResyncScheduling(due);
+        }
+        else if (state.State.StatusSequence == 0)
+        {
+            await ResyncStart(pod, due);
         }
         else
         {
             await Index(GrainKeys.UnsettledPodIndex).Remove(this.GetPrimaryKeyString());
+        }
+    }
+
+    /// <summary>Bound, but the node never reported on it: the StartPod may have been lost, so send it again.</summary>
+    private async Task ResyncStart(Pod pod, DateTimeOffset due)
+    {
+        var lastSent = state.State.StartResentAt ?? state.State.BoundAt;
+        if (lastSent >= due)
+        {
+            return;
+        }
+
+        var start = new StartPod(pod.Metadata.Namespace!, pod.Metadata.Name!, pod.Metadata.Uid!, pod.Spec.NodeName!, pod.Spec);
+        using var timeout = new CancellationTokenSource(SendTimeout);
+        if (await messenger.StartPod(start, timeout.Token))
+        {
+            state.State.StartResentAt = Now;
+            await state.WriteStateAsync();
         }
     }
 
@@ -192,11 +220,15 @@ public sealed partial class PodGrain(
         PodConditions.Set(pod.Status, "PodScheduled", false, now);
     }
 
-    private static void ApplyObservedStatus(Pod pod, PodStatus observed)
+    /// <summary>Takes the node's view of phase and containers; conditions stay the control plane's, updated from it.</summary>
+    private static void ApplyObservedStatus(Pod pod, PodStatus observed, DateTimeOffset now)
     {
-        var conditions = pod.Status?.Conditions;
+        observed.Conditions = pod.Status?.Conditions;
         pod.Status = observed;
-        pod.Status.Conditions = conditions;
+        PodConditions.Set(observed, "Initialized", true, now);
+        var ready = PodConditions.IsReady(observed);
+        PodConditions.Set(observed, "ContainersReady", ready, now);
+        PodConditions.Set(observed, "Ready", ready, now);
     }
 
     private async Task RequestScheduling()

@@ -13,4 +13,10 @@ public sealed class PodRecord
     public DateTimeOffset? ScheduleRequestedAt { get; set; }
 
     public DateTimeOffset? StopRequestedAt { get; set; }
+
+    /// <summary>When the scheduler bound the pod to spec.nodeName; null while unscheduled.</summary>
+    public DateTimeOffset? BoundAt { get; set; }
+
+    /// <summary>When the grain itself last re-sent StartPod to the bound node.</summary>
+    public DateTimeOffset? StartResentAt { get; set; }
 }

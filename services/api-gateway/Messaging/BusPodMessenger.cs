@@ -8,32 +8,27 @@ namespace Platform.ApiGateway.Messaging;
 /// <summary>Sends pod grains' messages over RabbitMQ. A failure is logged and left to the grain's resync.</summary>
 public sealed partial class BusPodMessenger(IBus bus, ILogger<BusPodMessenger> logger) : IPodMessenger
 {
-    public async Task<bool> RequestScheduling(PodScheduleRequested request, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var endpoint = await bus.GetSendEndpoint(BusSetup.QueueAddress(QueueNames.Scheduler));
-            await endpoint.Send(request, cancellationToken);
-            return true;
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            LogSendFailed(e, nameof(PodScheduleRequested), request.Namespace, request.Name);
-            return false;
-        }
-    }
+    public Task<bool> RequestScheduling(PodScheduleRequested request, CancellationToken cancellationToken) =>
+        SendAsync(QueueNames.Scheduler, request, request.Namespace, request.Name, cancellationToken);
 
-    public async Task<bool> StopPod(string nodeName, StopPod stop, CancellationToken cancellationToken)
+    public Task<bool> StartPod(StartPod start, CancellationToken cancellationToken) =>
+        SendAsync(QueueNames.Node(start.NodeName), start, start.Namespace, start.Name, cancellationToken);
+
+    public Task<bool> StopPod(string nodeName, StopPod stop, CancellationToken cancellationToken) =>
+        SendAsync(QueueNames.Node(nodeName), stop, stop.Namespace, stop.Name, cancellationToken);
+
+    private async Task<bool> SendAsync<T>(string queue, T message, string @namespace, string name, CancellationToken cancellationToken)
+        where T : class
     {
         try
         {
-            var endpoint = await bus.GetSendEndpoint(BusSetup.QueueAddress(QueueNames.Node(nodeName)));
-            await endpoint.Send(stop, cancellationToken);
+            var endpoint = await bus.GetSendEndpoint(BusSetup.QueueAddress(queue));
+            await endpoint.Send(message, cancellationToken);
             return true;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            LogSendFailed(e, nameof(Contracts.StopPod), stop.Namespace, stop.Name);
+            LogSendFailed(e, typeof(T).Name, @namespace, name);
             return false;
         }
     }

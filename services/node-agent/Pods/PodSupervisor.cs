@@ -21,6 +21,8 @@ public sealed partial class PodSupervisor(
     private readonly ConcurrentDictionary<string, bool> finished = new();
     private readonly SemaphoreSlim gate = new(1, 1);
 
+    public const string NodeAgentStopped = "NodeAgentStopped";
+
     public IReadOnlyList<string> ActivePodUids() => workers.Where(w => w.Value.IsActive).Select(w => w.Key).ToList();
 
     public bool IsKnown(string uid) => workers.ContainsKey(uid) || finished.ContainsKey(uid);
@@ -63,7 +65,7 @@ public sealed partial class PodSupervisor(
             await store.MarkRemovedAsync(stop.Uid, cancellationToken);
             if (workers.TryRemove(stop.Uid, out var worker))
             {
-                await worker.StopAsync(cancellationToken);
+                await worker.StopAsync(reason: null, cancellationToken);
             }
 
             finished.TryRemove(stop.Uid, out _);
@@ -85,7 +87,11 @@ public sealed partial class PodSupervisor(
         {
             reporter.Resume(pod.Uid, saved?.Sequence ?? 0);
             finished[pod.Uid] = true;
-            if (saved is null || !PodPhases.IsTerminal(saved.Status.Phase))
+            if (saved is not null && PodPhases.IsTerminal(saved.Status.Phase))
+            {
+                await reporter.RepublishAsync(pod.Namespace, pod.Name, pod.Uid, saved, cancellationToken);
+            }
+            else
             {
                 await reporter.ReportAsync(pod.Namespace, pod.Name, pod.Uid, LostStatus(saved?.Status), removed: false, cancellationToken);
                 LogLost(pod.Namespace, pod.Name);
@@ -93,9 +99,12 @@ public sealed partial class PodSupervisor(
         }
     }
 
-    /// <summary>Stops every running pod; their directories stay, and the next agent reports them lost.</summary>
+    /// <summary>
+    /// Stops every running pod, reported with reason NodeAgentStopped; their directories stay. The
+    /// process launcher cannot leave processes running for a later agent to adopt.
+    /// </summary>
     public async Task StopAsync(CancellationToken cancellationToken) =>
-        await Task.WhenAll(workers.Values.Select(w => w.StopAsync(cancellationToken)));
+        await Task.WhenAll(workers.Values.Select(w => w.StopAsync(NodeAgentStopped, cancellationToken)));
 
     private static PodStatus LostStatus(PodStatus? last)
     {

@@ -21,6 +21,7 @@ public sealed partial class PodWorker
     private readonly Lock statusLock = new();
     private readonly PodStatus status;
     private Task running = Task.CompletedTask;
+    private string? stopReason;
 
     public PodWorker(StartPod pod, PodStore store, StatusReporter reporter, IContainerLauncher launcher, string hostIp, TimeProvider time, ILogger logger)
     {
@@ -52,9 +53,13 @@ public sealed partial class PodWorker
 
     public void Start() => running = RunAsync();
 
-    /// <summary>Stops every container, then waits for the loops to end.</summary>
-    public async Task StopAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Stops every container, then waits for the loops to end. A reason (the agent itself stopping)
+    /// is recorded on the pod and its containers; a deletion gives none.
+    /// </summary>
+    public async Task StopAsync(string? reason, CancellationToken cancellationToken)
     {
+        stopReason = reason;
         await stopping.CancelAsync();
         await running.WaitAsync(cancellationToken);
     }
@@ -148,9 +153,10 @@ public sealed partial class PodWorker
 
     private async Task RecordExitAsync(Container container, int exitCode, DateTimeOffset startedAt)
     {
-        var reason = exitCode == 0 ? "Completed" : "Error";
+        var reason = stopReason ?? (exitCode == 0 ? "Completed" : "Error");
         Update(container.Name!, c =>
         {
+            status.Reason = stopReason;
             c.Ready = false;
             c.State = new ContainerState { Terminated = new ContainerStateTerminated { ExitCode = exitCode, Reason = reason, StartedAt = startedAt, FinishedAt = time.GetUtcNow() } };
         });

@@ -25,6 +25,17 @@ public sealed partial class StatusReporter(IBus bus, PodStore store, NodeAgentSe
         }
     }
 
+    /// <summary>
+    /// Publishes again the last report a previous agent process saved: it may have crashed before the
+    /// report left. Same sequence, so a control plane that already has it ignores it.
+    /// </summary>
+    public ValueTask RepublishAsync(string @namespace, string name, string uid, PodStore.StoredStatus saved, CancellationToken cancellationToken)
+    {
+        Resume(uid, saved.Sequence);
+        var report = new PodStatusChanged(@namespace, name, uid, settings.NodeName, saved.Sequence, saved.Status, Removed: false, time.GetUtcNow());
+        return pending.Writer.WriteAsync(report, cancellationToken);
+    }
+
     public async Task ReportAsync(string @namespace, string name, string uid, PodStatus status, bool removed, CancellationToken cancellationToken)
     {
         long sequence;
