@@ -1,0 +1,26 @@
+namespace Platform.Oci.Model;
+
+/// <summary>The media types of OCI image-spec 1.1 and of Docker's image manifest v2 schema 2.</summary>
+public static class MediaTypes
+{
+    public const string OciManifest = "application/vnd.oci.image.manifest.v1+json";
+    public const string OciIndex = "application/vnd.oci.image.index.v1+json";
+    public const string OciConfig = "application/vnd.oci.image.config.v1+json";
+    public const string OciLayerTar = "application/vnd.oci.image.layer.v1.tar";
+    public const string OciLayerGzip = "application/vnd.oci.image.layer.v1.tar+gzip";
+    public const string OciLayerZstd = "application/vnd.oci.image.layer.v1.tar+zstd";
+    public const string OciEmptyJson = "application/vnd.oci.empty.v1+json";
+
+    public const string DockerManifest = "application/vnd.docker.distribution.manifest.v2+json";
+    public const string DockerManifestList = "application/vnd.docker.distribution.manifest.list.v2+json";
+    public const string DockerConfig = "application/vnd.docker.container.image.v1+json";
+    public const string DockerLayerGzip = "application/vnd.docker.image.rootfs.diff.tar.gzip";
+
+    /// <summary>Every manifest media type a client accepts, in the order a registry should prefer them.</summary>
+    public static readonly IReadOnlyList<string> AcceptedManifests =
+        [OciIndex, OciManifest, DockerManifestList, DockerManifest];
+
+    public static bool IsIndex(string? mediaType) => mediaType is OciIndex or DockerManifestList;
+
+    public static bool IsImageManifest(string? mediaType) => mediaType is OciManifest or DockerManifest;
+}
