@@ -1,0 +1,44 @@
+using System.Runtime.InteropServices;
+using Platform.Runtime.Linux;
+using Platform.Runtime.State;
+
+namespace Platform.Runtime.Lifecycle;
+
+/// <summary>
+/// `run`: create and start at once, forward termination signals to the container, wait for it, clean
+/// up, and return its exit code (128 + signal when killed).
+/// </summary>
+public static class ContainerRun
+{
+    private static readonly PosixSignal[] Forwarded = [PosixSignal.SIGTERM, PosixSignal.SIGINT, PosixSignal.SIGHUP, PosixSignal.SIGQUIT];
+
+    public static int Run(StateStore store, string id, string bundle, Action<int>? onStarted = null)
+    {
+        var created = ContainerCreate.Create(store, id, bundle, startAtOnce: true);
+        var pid = created.State.Pid;
+        onStarted?.Invoke(pid);
+        var registrations = Forwarded.Select(signal => PosixSignalRegistration.Create(signal, context =>
+        {
+            context.Cancel = true;
+            Libc.kill(pid, SignalNumber(context.Signal));
+        })).ToList();
+        try
+        {
+            return Native.ExitCodeOf(Native.WaitForExit(pid));
+        }
+        finally
+        {
+            registrations.ForEach(r => r.Dispose());
+            created.Cgroup.Destroy();
+            store.Remove(id);
+        }
+    }
+
+    private static int SignalNumber(PosixSignal signal) => signal switch
+    {
+        PosixSignal.SIGTERM => 15,
+        PosixSignal.SIGINT => 2,
+        PosixSignal.SIGHUP => 1,
+        _ => 3,
+    };
+}
