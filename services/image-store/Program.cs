@@ -1,19 +1,31 @@
+using Platform.ImageStore.Api;
+using Platform.ImageStore.Auth;
+using Platform.ImageStore.GarbageCollection;
+using Platform.ImageStore.Hosting;
+using Platform.ImageStore.Storage;
+
 var builder = WebApplication.CreateBuilder(args);
-var listenUrl = builder.Configuration["PLATFORM_IMAGE_STORE_URL"] ?? "http://127.0.0.1:5000";
-builder.WebHost.UseUrls(listenUrl);
+var settings = ImageStoreSettings.From(builder.Configuration);
+
+builder.WebHost.UseUrls(settings.ListenUrl.ToString());
+// Layers can be gigabytes and stream to disk: no global body limit. Manifests are bounded where they are read.
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = null);
+// A line per request would cost more than serving a blob HEAD.
+builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+builder.Services.AddSingleton(settings);
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddImageStorage();
+builder.Services.AddRegistryApi();
+builder.Services.AddSingleton<ReferenceMarker>();
+builder.Services.AddSingleton<GarbageCollector>();
+builder.Services.AddHostedService<GarbageCollectionService>();
 
 var app = builder.Build();
+var token = AdminToken.Load(settings.AdminTokenFile, app.Logger);
+app.Services.GetRequiredService<UploadStore>(); // resumes the uploads on disk now, not at the first request
+app.UseDistributionApiVersion();
+app.UseMiddleware<RegistryAuthentication>(token);
 app.MapGet("/healthz", () => Results.Text("ok"));
-
-// The API base of the OCI Distribution spec: clients probe it first to learn that this is a registry.
-app.MapGet("/v2/", (HttpResponse response) =>
-{
-    response.Headers["Docker-Distribution-API-Version"] = "registry/2.0";
-    return Results.Json(new { });
-});
-
-// Blobs, manifests, uploads and tags are not served yet: answer as the spec says for an unknown name.
-app.MapFallback((HttpContext context) => Results.Json(
-    new { errors = new[] { new { code = "UNSUPPORTED", message = $"{context.Request.Method} {context.Request.Path} is not supported by this registry yet" } } },
-    statusCode: StatusCodes.Status405MethodNotAllowed));
+app.MapRegistryApi();
+app.MapAdmin();
 app.Run();
