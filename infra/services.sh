@@ -60,6 +60,7 @@ build_solution() {
     info "building ($BUILD_CONFIGURATION)"
     dotnet build "$ROOT/Platform.sln" -c "$BUILD_CONFIGURATION" -nologo -v quiet -p:UseSharedCompilation=true >"$LOG_DIR/build.log" 2>&1 \
         || { tail -30 "$LOG_DIR/build.log" >&2; fail "build failed; see $LOG_DIR/build.log"; }
+    "$ROOT/infra/publish-runtime.sh" >>"$LOG_DIR/build.log" 2>&1 || fail "publishing platform-runtime failed; see $LOG_DIR/build.log"
     dotnet build-server shutdown >/dev/null 2>&1 || true
     touch "$stamp"
 }
