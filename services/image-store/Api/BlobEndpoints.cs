@@ -22,6 +22,11 @@ public sealed class BlobEndpoints(RepositoryStore repositories, BlobStore blobs)
         }
 
         RegistryHeaders.SetDigest(context.Response, digest);
+        if (context.Request.Headers.Range.Count == 0)
+        {
+            return new BlobContent(blobs.PathOf(digest));
+        }
+
         return Results.File(
             blobs.PathOf(digest),
             "application/octet-stream",

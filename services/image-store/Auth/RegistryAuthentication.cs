@@ -10,7 +10,7 @@ namespace Platform.ImageStore.Auth;
 /// how to authenticate only from that first probe: answering it 200 would make them push without
 /// the credentials they hold. Anonymous pullers then simply continue without credentials.
 /// </summary>
-public sealed partial class RegistryAuthentication(RequestDelegate next, AdminToken? token, ImageStoreSettings settings, ILogger<RegistryAuthentication> logger)
+public sealed partial class RegistryAuthentication(RequestDelegate next, AdminCredential admin, ImageStoreSettings settings, ILogger<RegistryAuthentication> logger)
 {
     private const string Challenge = "Basic realm=\"platform\"";
 
@@ -25,7 +25,7 @@ public sealed partial class RegistryAuthentication(RequestDelegate next, AdminTo
 
         var reads = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method);
         var needsCredential = IsApiBase(request.Path) || !reads || !settings.AnonymousPull;
-        if (needsCredential && token is not null && !token.Matches(PresentedCredential.SecretOf(request)))
+        if (needsCredential && !admin.IsPresentedBy(request))
         {
             LogRefused(logger, request.Method, request.Path);
             context.Response.Headers.WWWAuthenticate = Challenge;

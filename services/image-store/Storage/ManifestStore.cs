@@ -31,7 +31,11 @@ public sealed partial class ManifestStore(
         using (await storeLock.HoldAsync(cancellationToken))
         {
             RequireReferencesPresent(name, document);
-            await blobs.WriteAsync(digest, content, cancellationToken);
+            if (!blobs.Exists(digest))
+            {
+                await blobs.WriteAsync(digest, content, cancellationToken);
+            }
+
             await repositories.LinkManifestAsync(name, digest, document.MediaType, cancellationToken);
             await TagAsync(name, reference, digest, cancellationToken);
             await IndexReferrerAsync(name, digest, content.Length, document, cancellationToken);

@@ -32,8 +32,14 @@ public sealed class RepositoryStore(StoreLayout layout, BlobStore blobs)
 
     public IEnumerable<Digest> LinkedBlobs(RepositoryName name) => DigestsIn(layout.BlobLinks(name));
 
-    public Task LinkManifestAsync(RepositoryName name, Digest digest, string mediaType, CancellationToken cancellationToken) =>
-        DurableFile.WriteAsync(layout, layout.ManifestLink(name, digest), Encoding.UTF8.GetBytes(mediaType), cancellationToken);
+    /// <summary>Links the manifest; a re-push of the same manifest writes (and flushes) nothing.</summary>
+    public async Task LinkManifestAsync(RepositoryName name, Digest digest, string mediaType, CancellationToken cancellationToken)
+    {
+        if (await ManifestMediaTypeAsync(name, digest, cancellationToken) != mediaType)
+        {
+            await DurableFile.WriteAsync(layout, layout.ManifestLink(name, digest), Encoding.UTF8.GetBytes(mediaType), cancellationToken);
+        }
+    }
 
     /// <summary>The media type the manifest was pushed with, or null if the repository has no such manifest.</summary>
     public async Task<string?> ManifestMediaTypeAsync(RepositoryName name, Digest digest, CancellationToken cancellationToken)

@@ -6,8 +6,14 @@ namespace Platform.ImageStore.Storage;
 /// <summary>Tags: one small file per tag naming the manifest digest it points to.</summary>
 public sealed class TagStore(StoreLayout layout)
 {
-    public Task SetAsync(RepositoryName name, string tag, Digest digest, CancellationToken cancellationToken) =>
-        DurableFile.WriteAsync(layout, layout.Tag(name, tag), Encoding.UTF8.GetBytes(digest.ToString()), cancellationToken);
+    /// <summary>Points the tag at the manifest; a tag that already points there is left alone.</summary>
+    public async Task SetAsync(RepositoryName name, string tag, Digest digest, CancellationToken cancellationToken)
+    {
+        if (await ResolveAsync(name, tag, cancellationToken) != digest)
+        {
+            await DurableFile.WriteAsync(layout, layout.Tag(name, tag), Encoding.UTF8.GetBytes(digest.ToString()), cancellationToken);
+        }
+    }
 
     public async Task<Digest?> ResolveAsync(RepositoryName name, string tag, CancellationToken cancellationToken)
     {
