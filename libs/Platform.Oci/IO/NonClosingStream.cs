@@ -1,4 +1,4 @@
-namespace Platform.Oci.Layers;
+namespace Platform.Oci.IO;
 
 /// <summary>Passes reads through and leaves the inner stream open on dispose, like the decompressors' leaveOpen.</summary>
 internal sealed class NonClosingStream(Stream inner) : Stream

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using Platform.Oci.IO;
 
 namespace Platform.Oci.Layers;
 
