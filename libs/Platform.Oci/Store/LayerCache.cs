@@ -23,7 +23,11 @@ public sealed class LayerCache
         Root = Path.GetFullPath(root);
         this.unpacker = unpacker ?? new LayerUnpacker();
         // Owner-only: unpacked layers hold setuid files and the owners' data before a container ever runs.
-        Directory.CreateDirectory(Root, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        Directory.CreateDirectory(Root);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(Root, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
     }
 
     public string Root { get; }
