@@ -14,7 +14,7 @@ trap 'rm -rf "$RESULTS"' EXIT
 
 install_test_dependencies() {
     command -v dotnet >/dev/null || fail "the .NET 10 SDK (dotnet) is not installed"
-    ensure_apt_packages curl ca-certificates docker-registry
+    ensure_apt_packages curl ca-certificates docker-registry skopeo
     # The container runtime's tests run busybox containers, side by side with runc.
     ensure_apt_packages busybox-static runc
     "$ROOT/infra/rabbitmq.sh" install
