@@ -9,5 +9,5 @@ public static class ImageConfigReader
         ManifestDocument.Deserialize(content, OciJsonContext.Default.ImageConfig);
 
     public static byte[] Serialize(ImageConfig config) =>
-        JsonSerializer.SerializeToUtf8Bytes(config, OciJsonContext.Default.ImageConfig);
+        JsonSerializer.SerializeToUtf8Bytes(config, OciJsonContext.Writer.ImageConfig);
 }

@@ -50,10 +50,10 @@ public sealed class ManifestDocument
     }
 
     public static ManifestDocument From(ImageManifest manifest) =>
-        Parse(JsonSerializer.SerializeToUtf8Bytes(manifest, OciJsonContext.Default.ImageManifest));
+        Parse(JsonSerializer.SerializeToUtf8Bytes(manifest, OciJsonContext.Writer.ImageManifest));
 
     public static ManifestDocument From(ImageIndex index) =>
-        Parse(JsonSerializer.SerializeToUtf8Bytes(index, OciJsonContext.Default.ImageIndex));
+        Parse(JsonSerializer.SerializeToUtf8Bytes(index, OciJsonContext.Writer.ImageIndex));
 
     public Descriptor ToDescriptor() =>
         new() { MediaType = MediaType, Digest = Digest.ToString(), Size = Content.LongLength };

@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Platform.Oci.Model;
@@ -11,4 +13,15 @@ namespace Platform.Oci.Model;
 [JsonSerializable(typeof(ImageIndex))]
 [JsonSerializable(typeof(ImageConfig))]
 [JsonSerializable(typeof(ManifestKind))]
-public sealed partial class OciJsonContext : JsonSerializerContext;
+public sealed partial class OciJsonContext : JsonSerializerContext
+{
+    /// <summary>
+    /// For writing documents: media types keep their '+' as other tools write them, instead of the
+    /// default encoder's \u002B (HTML-safe escaping is meaningless in a manifest).
+    /// </summary>
+    public static OciJsonContext Writer { get; } = new(new JsonSerializerOptions
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+}
