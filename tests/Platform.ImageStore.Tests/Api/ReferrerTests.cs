@@ -28,7 +28,7 @@ public sealed class ReferrerTests(SharedRegistry registry)
         Assert.Equal(2, (int)index["schemaVersion"]!);
         Assert.Equal(Manifests.OciIndex, (string?)index["mediaType"]);
         var listed = index["manifests"]!.AsArray().ToDictionary(m => (string)m!["digest"]!);
-        Assert.Equal([Content.DigestOf(signature), Content.DigestOf(sbom)], listed.Keys.Order());
+        Assert.Equal(new[] { Content.DigestOf(signature), Content.DigestOf(sbom) }.Order(), listed.Keys.Order());
         var entry = listed[Content.DigestOf(signature)]!;
         Assert.Equal(SignatureType, (string?)entry["artifactType"]);
         Assert.Equal(Manifests.OciManifest, (string?)entry["mediaType"]);
