@@ -18,7 +18,7 @@ public sealed class BasicAuthRegistryTests : IAsyncLifetime
 
     private DockerRegistry Registry => registry!;
 
-    public async Task InitializeAsync() => registry = await DockerRegistry.StartAsync(Htpasswd.Line(User, Password));
+    public async Task InitializeAsync() => registry = await DockerRegistry.StartAsync(DockerRegistry.HtpasswdAuth(Htpasswd.Line(User, Password)));
 
     public async Task DisposeAsync()
     {

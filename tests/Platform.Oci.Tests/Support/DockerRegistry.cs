@@ -31,7 +31,8 @@ public sealed class DockerRegistry : IAsyncDisposable
     public string BlobDataPath(Platform.Oci.References.Digest digest) =>
         Path.Combine(StorageRoot, "docker", "registry", "v2", "blobs", digest.Algorithm, digest.Hex[..2], digest.Hex, "data");
 
-    public static async Task<DockerRegistry> StartAsync(string? htpasswdLine = null)
+    /// <summary>Starts a registry; <paramref name="auth"/> is the YAML of its <c>auth:</c> section, written by <see cref="HtpasswdAuth"/> or <see cref="TokenAuth"/>.</summary>
+    public static async Task<DockerRegistry> StartAsync(Func<TempDirectory, string>? auth = null)
     {
         if (!File.Exists(Binary))
         {
@@ -40,7 +41,7 @@ public sealed class DockerRegistry : IAsyncDisposable
         var registry = new DockerRegistry(FreePort());
         try
         {
-            await registry.RunAsync(htpasswdLine);
+            await registry.RunAsync(auth?.Invoke(registry.directory) ?? "");
             return registry;
         }
         catch
@@ -61,10 +62,32 @@ public sealed class DockerRegistry : IAsyncDisposable
         directory.Dispose();
     }
 
-    private async Task RunAsync(string? htpasswdLine)
+    public static Func<TempDirectory, string> HtpasswdAuth(string htpasswdLine) => directory =>
+    {
+        var file = directory.Combine("htpasswd");
+        File.WriteAllText(file, htpasswdLine + "\n");
+        return $"auth:\n  htpasswd:\n    realm: platform-test\n    path: {file}\n";
+    };
+
+    public static Func<TempDirectory, string> TokenAuth(TokenServer tokens) => directory =>
+    {
+        var bundle = directory.Combine("token-ca.pem");
+        File.WriteAllText(bundle, tokens.CertificatePem);
+        return $"auth:\n  token:\n    realm: {tokens.Realm}\n    service: {TokenServer.Service}\n    issuer: {TokenServer.Issuer}\n    rootcertbundle: {bundle}\n";
+    };
+
+    /// <summary>A free loopback port, for a server started next to the registry.</summary>
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private async Task RunAsync(string auth)
     {
         var config = directory.Combine("config.yml");
-        await File.WriteAllTextAsync(config, Config(htpasswdLine));
+        await File.WriteAllTextAsync(config, Config(auth));
         process = Process.Start(new ProcessStartInfo(Binary, ["serve", config])
         {
             RedirectStandardOutput = true,
@@ -78,16 +101,8 @@ public sealed class DockerRegistry : IAsyncDisposable
         await WaitUntilServingAsync();
     }
 
-    private string Config(string? htpasswdLine)
-    {
-        var auth = "";
-        if (htpasswdLine is not null)
-        {
-            var file = directory.Combine("htpasswd");
-            File.WriteAllText(file, htpasswdLine + "\n");
-            auth = $"auth:\n  htpasswd:\n    realm: platform-test\n    path: {file}\n";
-        }
-        return $"""
+    private string Config(string auth) =>
+        $"""
             version: 0.1
             log:
               level: error
@@ -103,7 +118,6 @@ public sealed class DockerRegistry : IAsyncDisposable
               secret: {Guid.NewGuid():N}
             {auth}
             """;
-    }
 
     private async Task WaitUntilServingAsync()
     {
@@ -129,12 +143,5 @@ public sealed class DockerRegistry : IAsyncDisposable
             await Task.Delay(100);
         }
         throw new TimeoutException($"docker-registry did not answer on {Host} within 20 s");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
