@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Platform.ImageStore.Hosting;
 
-/// <summary>The image store's settings, read from PLATFORM_* environment variables (see docs/architecture.md).</summary>
+/// <summary>The image store's settings, read from PLATFORM_* environment variables (see the README beside Program.cs).</summary>
 public sealed record ImageStoreSettings(
     Uri ListenUrl,
     string Home,

@@ -24,6 +24,8 @@ public sealed class BlobStore(StoreLayout layout, TimeProvider clock)
         var target = layout.Blob(digest);
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         File.Move(verifiedFile, target, overwrite: true);
+        // The file's time is that of its last chunk, which may be old: the grace period starts now.
+        Touch(digest);
     }
 
     public Task WriteAsync(Digest digest, ReadOnlyMemory<byte> content, CancellationToken cancellationToken) =>
