@@ -33,6 +33,8 @@ internal sealed class LayerEntryWriter(LayerRoot root)
             case LayerEntryKind.OpaqueDirectory:
                 MarkOpaque(planned.Path);
                 break;
+            case LayerEntryKind.Ignored:
+                break;
         }
     }
 
