@@ -30,7 +30,7 @@ public static class ContainerCreate
         var cgroup = hierarchy.For(CgroupPathOf(spec, id));
         try
         {
-            var fifo = startAtOnce ? null : MakeFifo(store.ExecFifo(id));
+            var fifo = startAtOnce ? null : OpenFifoPath(MakeFifo(store.ExecFifo(id)));
             cgroup.Create();
             cgroup.Apply(ResourcesOf(spec));
             var plan = PlanBuilder.Build(spec, rootfs, fifo, hierarchy.IsUnified);
@@ -124,6 +124,22 @@ public static class ContainerCreate
         }
 
         return path;
+    }
+
+    /// <summary>
+    /// The init waits on the fifo after pivot_root, when the host path is out of its reach: it reopens
+    /// this O_PATH descriptor through /proc/self/fd instead, as runc does.
+    /// </summary>
+    private static unsafe string OpenFifoPath(string fifo)
+    {
+        const int OPath = 0x200000;
+        var fd = Libc.open(Native.Utf8(fifo), OPath, 0);
+        if (fd < 0)
+        {
+            throw new RuntimeException($"cannot open {fifo}: {Native.Describe(Libc.Errno)}");
+        }
+
+        return $"/proc/self/fd/{fd}";
     }
 
     private static string CgroupPathOf(RuntimeSpec spec, string id) =>
