@@ -6,7 +6,18 @@ namespace Platform.Cgroups.V1;
 /// </summary>
 public sealed class CgroupV1(string mountRoot, string relativePath) : ICgroup
 {
-    private static readonly string[] Controllers = ["memory", "cpu", "cpuacct", "pids", "cpuset", "devices", "freezer", "blkio"];
+    /// <summary>
+    /// The controllers a container joins: those whose limits or accounting it uses. Each join costs a
+    /// cgroup attach, so cpuset, freezer and blkio, which nothing here sets, are left out.
+    /// </summary>
+    private static readonly string[] Controllers = ["memory", "cpu", "cpuacct", "pids", "devices"];
+
+    /// <summary>The devices a container may use, as Docker allows them: everything else is denied.</summary>
+    private static readonly string[] AllowedDevices =
+    [
+        "c 1:3 rwm", "c 1:5 rwm", "c 1:7 rwm", "c 1:8 rwm", "c 1:9 rwm", "c 5:0 rwm", "c 5:1 rwm", "c 5:2 rwm",
+        "c 136:* rwm", "c *:* m", "b *:* m",
+    ];
 
     public string RelativePath => relativePath;
 
@@ -22,7 +33,7 @@ public sealed class CgroupV1(string mountRoot, string relativePath) : ICgroup
             Directory.CreateDirectory(directory);
         }
 
-        InheritCpuset();
+        RestrictDevices();
     }
 
     public void Apply(CgroupResources resources)
@@ -73,33 +84,19 @@ public sealed class CgroupV1(string mountRoot, string relativePath) : ICgroup
         }
     }
 
-    // A new cpuset group starts with no CPUs and no memory nodes; a process cannot join it until they are set.
-    private void InheritCpuset()
+    // Without this, a container with CAP_MKNOD could create and open a host disk's device node.
+    private void RestrictDevices()
     {
-        var cpuset = Controller("cpuset");
-        if (!Directory.Exists(cpuset))
+        var devices = Controller("devices");
+        if (!Directory.Exists(devices))
         {
             return;
         }
 
-        for (var directory = cpuset; directory.Length > Path.Combine(mountRoot, "cpuset").Length; directory = Path.GetDirectoryName(directory)!)
+        CgroupFiles.Write(devices, "devices.deny", "a");
+        foreach (var rule in AllowedDevices)
         {
-            CopyIfEmpty(directory, "cpuset.cpus");
-            CopyIfEmpty(directory, "cpuset.mems");
-        }
-
-        CopyIfEmpty(cpuset, "cpuset.cpus");
-        CopyIfEmpty(cpuset, "cpuset.mems");
-    }
-
-    private static void CopyIfEmpty(string directory, string file)
-    {
-        var path = Path.Combine(directory, file);
-        if (File.Exists(path) && File.ReadAllText(path).Trim().Length == 0)
-        {
-            var parent = Path.GetDirectoryName(directory)!;
-            CopyIfEmpty(parent, file);
-            File.WriteAllText(path, File.ReadAllText(Path.Combine(parent, file)).Trim());
+            CgroupFiles.Write(devices, "devices.allow", rule);
         }
     }
 }
