@@ -183,6 +183,7 @@ main() {
     bytes=$(image_bytes "$WORK/image")
     ours_port=$(free_port)
     theirs_port=$(free_port)
+    while ((theirs_port == ours_port)); do theirs_port=$(free_port); done
     start_ours "$ours_port"
     start_theirs "$theirs_port"
     wait_for_tcp 127.0.0.1 "$ours_port" 60 || fail "image-store did not start: $(tail -5 "$WORK/ours.log")"
