@@ -211,6 +211,8 @@ public sealed class UploadTests(SharedRegistry registry)
             using var first = await isolated.Admin.PatchAsync(location, RegistryCalls.Octets(blob[..25_000], "0-24999"));
 
             await isolated.CrashAndRestartAsync();
+            Assert.Equal(HttpStatusCode.NotFound, (await isolated.Anonymous.HeadAsync($"/v2/{repository}/blobs/{Content.DigestOf(blob)}")).StatusCode);
+            Assert.Equal("0-24999", (await isolated.Admin.GetAsync(location)).Header("Range"));
             using var second = await isolated.Admin.PatchAsync(location, RegistryCalls.Octets(blob[25_000..], "25000-39999"));
             using var finished = await isolated.Admin.PutAsync($"{location}?digest={Content.DigestOf(blob)}", null);
 

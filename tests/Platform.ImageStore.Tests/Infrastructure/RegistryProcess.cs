@@ -39,6 +39,9 @@ public class RegistryProcess : IAsyncLifetime
 
     public HttpClient Anonymous { get; }
 
+    /// <summary>The service's process id, to read its memory figures from /proc.</summary>
+    public int ProcessId => service!.Id;
+
     public HttpClient Admin { get; }
 
     public static AuthenticationHeaderValue Basic(string user, string password) =>
