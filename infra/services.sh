@@ -143,6 +143,7 @@ cmd_up() {
     start_service scheduler
     start_service node-agent
     wait_for_http "http://127.0.0.1:$IMAGE_STORE_PORT/healthz" 60
+    PLATFORM_REGISTRY=127.0.0.1:$IMAGE_STORE_PORT PLATFORM_CONFIG=$CLI_CONFIG "$ROOT/infra/seed-images.sh"
     wait_for_node_ready
     info "platform is up in $(elapsed_since "$start") s: gateway $GATEWAY_URL, node $NODE_NAME Ready"
     info "try: bin/platformctl apply -f examples/hello-pod.yaml && bin/platformctl get pods"

@@ -16,13 +16,15 @@ internal static class CliApp
     {
         var globals = new GlobalOptions();
         var runner = new CommandRunner(host, globals);
-        var root = new RootCommand("platformctl controls a Platform cluster through its API.");
+        var root = new RootCommand("platformctl controls a Platform cluster through its API and its image registry.");
         globals.AddTo(root);
         root.Add(ApplyCommand.Create(runner));
         root.Add(GetCommand.Create(runner));
         root.Add(DescribeCommand.Create(runner));
         root.Add(LogsCommand.Create(runner));
         root.Add(DeleteCommand.Create(runner));
+        root.Add(ImageCommand.Create(runner));
+        root.Add(ImageCommand.CreateImages(runner));
         root.Add(VersionCommand.Create(runner));
         return root;
     }

@@ -15,7 +15,8 @@ internal static class TransportFailure
     public static ServerUnreachableException TimedOut(string server, TimeSpan timeout) =>
         new($"the Platform API at {server} did not answer within {timeout.TotalSeconds:0}s");
 
-    private static string Cause(HttpRequestException failure)
+    /// <summary>What went wrong in a few words: "connection refused", "unknown host", ...</summary>
+    public static string Cause(HttpRequestException failure)
     {
         if (FindSocketError(failure) is { } socketError)
         {

@@ -1,7 +1,10 @@
 namespace Platform.Cli.Config;
 
-/// <summary>The resolved settings one command runs with.</summary>
-internal sealed record CliConfig(Uri Server, string? Token, string Namespace)
+/// <summary>
+/// The resolved settings one command runs with. <paramref name="Registry"/> is the image registry
+/// from $PLATFORM_REGISTRY or the config file; null when neither names one (see <see cref="RegistryAddress"/>).
+/// </summary>
+internal sealed record CliConfig(Uri Server, string? Token, string Namespace, string? Registry = null)
 {
     public const string DefaultServer = "http://127.0.0.1:8080";
     public const string DefaultNamespace = "default";

@@ -6,6 +6,7 @@ internal sealed record CliEnvironment(Func<string, string?> Variable, string Hom
     public const string ServerVariable = "PLATFORM_SERVER";
     public const string TokenVariable = "PLATFORM_TOKEN";
     public const string ConfigVariable = "PLATFORM_CONFIG";
+    public const string RegistryVariable = "PLATFORM_REGISTRY";
 
     public static CliEnvironment FromProcess() => new(
         Environment.GetEnvironmentVariable,

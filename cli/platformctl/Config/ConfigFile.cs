@@ -3,7 +3,7 @@ using Platform.Api.Serialization;
 
 namespace Platform.Cli.Config;
 
-/// <summary>Reads the YAML config file (keys server, token, namespace). A missing file is an empty config.</summary>
+/// <summary>Reads the YAML config file (keys server, token, namespace, registry). A missing file is an empty config.</summary>
 internal static class ConfigFile
 {
     public static string PathFor(CliEnvironment environment) =>
@@ -37,7 +37,8 @@ internal static class ConfigFile
     private static ConfigFileValues FromDocument(JsonObject document, string path) => new(
         ReadString(document, "server", path),
         ReadString(document, "token", path),
-        ReadString(document, "namespace", path));
+        ReadString(document, "namespace", path),
+        ReadString(document, "registry", path));
 
     private static string? ReadString(JsonObject document, string key, string path)
     {
