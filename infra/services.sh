@@ -40,7 +40,8 @@ service_env() {
         "PLATFORM_NODE_NAME=$NODE_NAME" \
         "PLATFORM_ORLEANS_SILO_PORT=$SILO_PORT" \
         "PLATFORM_ORLEANS_GATEWAY_PORT=$ORLEANS_GATEWAY_PORT" \
-        "PLATFORM_ADMIN_TOKEN_FILE=$TOKEN_FILE"
+        "PLATFORM_ADMIN_TOKEN_FILE=$TOKEN_FILE" \
+        "PLATFORM_RUNTIME_BIN=$ROOT/out/platform-runtime/platform-runtime"
 }
 
 ensure_dependencies() {

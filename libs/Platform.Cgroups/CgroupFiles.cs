@@ -21,6 +21,22 @@ internal static class CgroupFiles
     public static void Write(string directory, string file, long value) =>
         Write(directory, file, value.ToString(CultureInfo.InvariantCulture));
 
+    /// <summary>Creates a group; retried because another container's cleanup may remove an empty parent meanwhile.</summary>
+    public static void CreateDirectory(string directory)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                Directory.CreateDirectory(directory);
+                return;
+            }
+            catch (IOException) when (attempt < 5)
+            {
+            }
+        }
+    }
+
     public static IReadOnlyList<int> ReadPids(string directory)
     {
         var path = Path.Combine(directory, "cgroup.procs");
@@ -45,6 +61,30 @@ internal static class CgroupFiles
             .FirstOrDefault();
     }
 
+    /// <summary>
+    /// Removes the parents this runtime created ("platform/") once their last container is gone. A
+    /// parent that still has a child, or is the hierarchy's own root, refuses rmdir: that is the stop.
+    /// </summary>
+    private static void RemoveEmptyParents(string directory)
+    {
+        for (var parent = Path.GetDirectoryName(directory); parent is not null && File.Exists(Path.Combine(parent, "cgroup.procs")); parent = Path.GetDirectoryName(parent))
+        {
+            if (File.Exists(Path.Combine(parent, "release_agent")) || File.Exists(Path.Combine(parent, "cgroup.controllers")) && !File.Exists(Path.Combine(parent, "cgroup.type")))
+            {
+                return;
+            }
+
+            try
+            {
+                Directory.Delete(parent);
+            }
+            catch (IOException)
+            {
+                return;
+            }
+        }
+    }
+
     /// <summary>Kills every process in the group and removes the directory once it is empty.</summary>
     public static void KillAndRemove(string directory)
     {
@@ -64,6 +104,7 @@ internal static class CgroupFiles
             try
             {
                 Directory.Delete(directory);
+                RemoveEmptyParents(directory);
                 return;
             }
             catch (IOException) when (attempt < 99)

@@ -3,9 +3,26 @@ using System.Globalization;
 namespace Platform.NodeAgent;
 
 /// <summary>The agent's settings, read from PLATFORM_* environment variables.</summary>
-public sealed record NodeAgentSettings(string NodeName, Uri ListenUrl, Uri RabbitMqUrl, string DataDirectory, TimeSpan HeartbeatInterval)
+public sealed record NodeAgentSettings(
+    string NodeName,
+    Uri ListenUrl,
+    Uri RabbitMqUrl,
+    string DataDirectory,
+    TimeSpan HeartbeatInterval,
+    string ContainerRuntime,
+    string RuntimeBinary,
+    string DefaultRegistry)
 {
+    public const string PlatformRuntime = "platform-runtime";
+    public const string ProcessRuntime = "process";
+
     public string PodsDirectory => Path.Combine(DataDirectory, "pods");
+
+    /// <summary>Pulled blobs and unpacked layers, shared by every container of the node.</summary>
+    public string ImagesDirectory => Path.Combine(DataDirectory, "images");
+
+    /// <summary>The container runtime's state root (its --root).</summary>
+    public string RuntimeStateDirectory => Path.Combine(DataDirectory, "runtime");
 
     public static NodeAgentSettings From(IConfiguration configuration)
     {
@@ -16,6 +33,9 @@ public sealed record NodeAgentSettings(string NodeName, Uri ListenUrl, Uri Rabbi
             new Uri(configuration["PLATFORM_NODE_AGENT_URL"] ?? "http://127.0.0.1:10250"),
             new Uri(configuration["PLATFORM_RABBITMQ_URL"] ?? "amqp://guest:guest@127.0.0.1:5672/"),
             Path.Combine(home, "nodes", nodeName),
-            TimeSpan.FromMilliseconds(int.Parse(configuration["PLATFORM_HEARTBEAT_MS"] ?? "2000", CultureInfo.InvariantCulture)));
+            TimeSpan.FromMilliseconds(int.Parse(configuration["PLATFORM_HEARTBEAT_MS"] ?? "2000", CultureInfo.InvariantCulture)),
+            configuration["PLATFORM_CONTAINER_RUNTIME"] ?? PlatformRuntime,
+            configuration["PLATFORM_RUNTIME_BIN"] ?? "/usr/local/bin/platform-runtime",
+            new Uri(configuration["PLATFORM_IMAGE_STORE_URL"] ?? "http://127.0.0.1:5000").Authority);
     }
 }

@@ -14,7 +14,7 @@ var settings = NodeAgentSettings.From(builder.Configuration);
 builder.WebHost.UseUrls(settings.ListenUrl.ToString());
 builder.Services.AddSingleton(settings);
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddSingleton<IContainerLauncher, ProcessLauncher>();
+builder.Services.AddContainerLauncher(settings);
 builder.Services.AddSingleton<PodStore>();
 builder.Services.AddSingleton<StatusReporter>();
 builder.Services.AddHostedService(services => services.GetRequiredService<StatusReporter>());

@@ -30,7 +30,7 @@ public sealed class CgroupV1(string mountRoot, string relativePath) : ICgroup
     {
         foreach (var directory in Directories)
         {
-            Directory.CreateDirectory(directory);
+            CgroupFiles.CreateDirectory(directory);
         }
 
         RestrictDevices();

@@ -14,7 +14,7 @@ public sealed class CgroupV2(string mountRoot, string relativePath) : ICgroup
 
     public void Create()
     {
-        System.IO.Directory.CreateDirectory(Directory);
+        CgroupFiles.CreateDirectory(Directory);
         EnableControllers();
     }
 

@@ -6,10 +6,14 @@ namespace Platform.Runtime.Lifecycle;
 
 /// <summary>
 /// `run`: create and start at once, forward termination signals to the container, wait for it, clean
-/// up, and return its exit code (128 + signal when killed).
+/// up, and return its exit code (128 + signal when killed). When the kernel's OOM killer killed a
+/// process of the container, the file <see cref="OomKilledMarker"/> is left in the bundle, so the
+/// caller can tell an OOM kill from any other SIGKILL after the cgroup is gone.
 /// </summary>
 public static class ContainerRun
 {
+    public const string OomKilledMarker = "oom-killed";
+
     private static readonly PosixSignal[] Forwarded = [PosixSignal.SIGTERM, PosixSignal.SIGINT, PosixSignal.SIGHUP, PosixSignal.SIGQUIT];
 
     public static int Run(StateStore store, string id, string bundle, Action<int>? onStarted = null)
@@ -29,6 +33,11 @@ public static class ContainerRun
         finally
         {
             registrations.ForEach(r => r.Dispose());
+            if (created.Cgroup.OomKillCount() > 0)
+            {
+                File.WriteAllText(Path.Combine(created.State.Bundle, OomKilledMarker), string.Empty);
+            }
+
             created.Cgroup.Destroy();
             store.Remove(id);
         }

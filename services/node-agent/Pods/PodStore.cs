@@ -22,7 +22,8 @@ public sealed class PodStore(NodeAgentSettings settings)
 
     public string LogPath(string uid, string container) => Path.Combine(PodDirectory(uid), "logs", $"{container}.log");
 
-    public string WorkingDirectory(string uid) => Path.Combine(PodDirectory(uid), "work");
+    /// <summary>A container's own files: its bundle, writable layer and overlay work directory.</summary>
+    public string ContainerDirectory(string uid, string container) => Path.Combine(PodDirectory(uid), "containers", container);
 
     public Task SavePodAsync(StartPod pod, CancellationToken cancellationToken) =>
         WriteAtomicallyAsync(Path.Combine(PodDirectory(pod.Uid), PodFile), pod, cancellationToken);

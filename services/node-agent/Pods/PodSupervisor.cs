@@ -23,6 +23,9 @@ public sealed partial class PodSupervisor(
 
     public const string NodeAgentStopped = "NodeAgentStopped";
 
+    /// <summary>An agent that stops takes its containers with it, quickly: it must be gone before it is killed.</summary>
+    private static readonly TimeSpan AgentStopGracePeriod = TimeSpan.FromSeconds(2);
+
     public IReadOnlyList<string> ActivePodUids() => workers.Where(w => w.Value.IsActive).Select(w => w.Key).ToList();
 
     public bool IsKnown(string uid) => workers.ContainsKey(uid) || finished.ContainsKey(uid);
@@ -65,7 +68,7 @@ public sealed partial class PodSupervisor(
             await store.MarkRemovedAsync(stop.Uid, cancellationToken);
             if (workers.TryRemove(stop.Uid, out var worker))
             {
-                await worker.StopAsync(reason: null, cancellationToken);
+                await worker.StopAsync(reason: null, gracePeriod: null, cancellationToken);
             }
 
             finished.TryRemove(stop.Uid, out _);
@@ -104,7 +107,7 @@ public sealed partial class PodSupervisor(
     /// process launcher cannot leave processes running for a later agent to adopt.
     /// </summary>
     public async Task StopAsync(CancellationToken cancellationToken) =>
-        await Task.WhenAll(workers.Values.Select(w => w.StopAsync(NodeAgentStopped, cancellationToken)));
+        await Task.WhenAll(workers.Values.Select(w => w.StopAsync(NodeAgentStopped, AgentStopGracePeriod, cancellationToken)));
 
     private static PodStatus LostStatus(PodStatus? last)
     {

@@ -22,6 +22,7 @@ public sealed partial class PodWorker
     private readonly PodStatus status;
     private Task running = Task.CompletedTask;
     private string? stopReason;
+    private TimeSpan? stopGracePeriod;
 
     public PodWorker(StartPod pod, PodStore store, StatusReporter reporter, IContainerLauncher launcher, string hostIp, TimeProvider time, ILogger logger)
     {
@@ -57,9 +58,10 @@ public sealed partial class PodWorker
     /// Stops every container, then waits for the loops to end. A reason (the agent itself stopping)
     /// is recorded on the pod and its containers; a deletion gives none.
     /// </summary>
-    public async Task StopAsync(string? reason, CancellationToken cancellationToken)
+    public async Task StopAsync(string? reason, TimeSpan? gracePeriod, CancellationToken cancellationToken)
     {
         stopReason = reason;
+        stopGracePeriod = gracePeriod;
         await stopping.CancelAsync();
         await running.WaitAsync(cancellationToken);
     }
@@ -100,15 +102,8 @@ public sealed partial class PodWorker
 
     private async Task<int> RunOnceAsync(Container container)
     {
-        var command = ContainerCommand.Resolve(container);
-        if (command is null)
-        {
-            return await RecordStartFailureAsync(container, "CreateContainerError",
-                "the process launcher needs spec.containers[].command: images are not run yet, so the image's entrypoint is unknown");
-        }
-
-        var launch = new ContainerLaunch(pod.Uid, container.Name!, command, ContainerCommand.Environment(container, pod.Name),
-            container.WorkingDir ?? store.WorkingDirectory(pod.Uid), store.LogPath(pod.Uid, container.Name!));
+        var launch = new ContainerLaunch(pod.Uid, pod.Name, container,
+            store.ContainerDirectory(pod.Uid, container.Name!), store.LogPath(pod.Uid, container.Name!));
         IRunningContainer process;
         try
         {
@@ -143,17 +138,17 @@ public sealed partial class PodWorker
         }
         catch (OperationCanceledException)
         {
-            await process.StopAsync(TimeSpan.FromSeconds(pod.Spec.TerminationGracePeriodSeconds ?? 30), CancellationToken.None);
+            await process.StopAsync(stopGracePeriod ?? TimeSpan.FromSeconds(pod.Spec.TerminationGracePeriodSeconds ?? 30), CancellationToken.None);
             exitCode = await process.WaitForExitAsync(CancellationToken.None);
         }
 
-        await RecordExitAsync(container, exitCode, startedAt);
+        await RecordExitAsync(container, exitCode, process.TerminationReason, startedAt);
         return exitCode;
     }
 
-    private async Task RecordExitAsync(Container container, int exitCode, DateTimeOffset startedAt)
+    private async Task RecordExitAsync(Container container, int exitCode, string? terminationReason, DateTimeOffset startedAt)
     {
-        var reason = stopReason ?? (exitCode == 0 ? "Completed" : "Error");
+        var reason = stopReason ?? terminationReason ?? (exitCode == 0 ? "Completed" : "Error");
         Update(container.Name!, c =>
         {
             status.Reason = stopReason;

@@ -1,8 +1,10 @@
+using Platform.Api.Model;
+
 namespace Platform.NodeAgent.Runtime;
 
 /// <summary>
-/// Starts one container's process. The seam the container runtime replaces: the agent knows nothing
-/// of how a container is isolated, only how to start it, signal it and wait for it.
+/// Starts one container. The seam between the pod lifecycle (which knows nothing of isolation) and the
+/// container runtime: start it, signal it, wait for it.
 /// </summary>
 public interface IContainerLauncher
 {
@@ -22,19 +24,25 @@ public interface IRunningContainer : IAsyncDisposable
 
     /// <summary>SIGTERM first (gracefully), SIGKILL after the grace period.</summary>
     Task StopAsync(TimeSpan gracePeriod, CancellationToken cancellationToken);
+
+    /// <summary>Why the container ended when the exit code alone does not say it (OOMKilled); read after exit.</summary>
+    string? TerminationReason { get; }
 }
 
-/// <summary>What to run and where its output goes.</summary>
+/// <summary>One container of a pod to start, where its files go and where its output is logged.</summary>
 public sealed record ContainerLaunch(
     string PodUid,
-    string ContainerName,
-    IReadOnlyList<string> Command,
-    IReadOnlyDictionary<string, string> Environment,
-    string WorkingDirectory,
-    string LogPath);
+    string PodName,
+    Container Container,
+    string ContainerDirectory,
+    string LogPath)
+{
+    /// <summary>A name unique on the node, usable as a runtime container id.</summary>
+    public string ContainerId => $"{PodUid}-{Container.Name}";
+}
 
 public sealed class ContainerStartException(string reason, string message) : Exception(message)
 {
-    /// <summary>A Kubernetes-style reason: CreateContainerError, StartError...</summary>
+    /// <summary>A Kubernetes-style reason: ErrImagePull, CreateContainerError, StartError...</summary>
     public string Reason { get; } = reason;
 }

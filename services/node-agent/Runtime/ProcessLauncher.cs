@@ -1,12 +1,13 @@
-using System.ComponentModel;
 using System.Diagnostics;
 using Platform.NodeAgent.Logs;
+using Platform.NodeAgent.Pods;
 
 namespace Platform.NodeAgent.Runtime;
 
 /// <summary>
-/// The walking skeleton's launcher: the container's command runs as a plain child process of the
-/// agent, without isolation. Output is captured to the container's log.
+/// Runs the container's command as a plain child process of the agent, without isolation and without
+/// its image: for development on machines where the agent cannot run as root. Selected with
+/// PLATFORM_CONTAINER_RUNTIME=process.
 /// </summary>
 public sealed class ProcessLauncher : IContainerLauncher
 {
@@ -14,94 +15,29 @@ public sealed class ProcessLauncher : IContainerLauncher
 
     public Task<IRunningContainer> StartAsync(ContainerLaunch launch, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(launch.WorkingDirectory);
-        var info = new ProcessStartInfo(launch.Command[0])
-        {
-            WorkingDirectory = launch.WorkingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in launch.Command.Skip(1))
+        var command = ContainerCommand.Resolve(launch.Container)
+            ?? throw new ContainerStartException("CreateContainerError", "the process launcher needs spec.containers[].command: it does not read images");
+        var workingDirectory = launch.Container.WorkingDir ?? Path.Combine(launch.ContainerDirectory, "work");
+        Directory.CreateDirectory(workingDirectory);
+        var info = new ProcessStartInfo(command[0]) { WorkingDirectory = workingDirectory };
+        foreach (var argument in command.Skip(1))
         {
             info.ArgumentList.Add(argument);
         }
 
         info.Environment.Clear();
-        foreach (var (name, value) in launch.Environment)
+        foreach (var (name, value) in ContainerCommand.Environment(launch.Container, launch.PodName))
         {
             info.Environment[name] = value;
         }
 
-        try
-        {
-            var process = Process.Start(info) ?? throw new ContainerStartException("StartError", "the process did not start");
-            process.StandardInput.Close();
-            IRunningContainer running = new RunningProcess(process, new ContainerLogWriter(launch.LogPath));
-            return Task.FromResult(running);
-        }
-        catch (Win32Exception e)
-        {
-            throw new ContainerStartException("StartError", $"exec: \"{launch.Command[0]}\": {e.Message}");
-        }
-    }
-
-    private sealed class RunningProcess : IRunningContainer
-    {
-        private readonly Process process;
-        private readonly ContainerLogWriter log;
-        private readonly Task pumps;
-
-        public RunningProcess(Process process, ContainerLogWriter log)
-        {
-            this.process = process;
-            this.log = log;
-            pumps = Task.WhenAll(
-                log.PumpAsync(process.StandardOutput, LogStream.Stdout),
-                log.PumpAsync(process.StandardError, LogStream.Stderr));
-        }
-
-        public int ProcessId => process.Id;
-
-        public async Task<int> WaitForExitAsync(CancellationToken cancellationToken)
-        {
-            await process.WaitForExitAsync(cancellationToken);
-            await pumps.WaitAsync(cancellationToken);
-            return process.ExitCode;
-        }
-
-        public async Task StopAsync(TimeSpan gracePeriod, CancellationToken cancellationToken)
-        {
-            if (process.HasExited)
-            {
-                return;
-            }
-
-            Signals.Terminate(process.Id);
-            using var grace = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            grace.CancelAfter(gracePeriod);
-            try
-            {
-                await process.WaitForExitAsync(grace.Token);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync(cancellationToken);
-            }
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-
-            await pumps.ConfigureAwait(false);
-            await log.DisposeAsync();
-            process.Dispose();
-        }
+        var process = LoggedProcess.Start(info);
+        IRunningContainer running = new LoggedProcess(
+            process,
+            new ContainerLogWriter(launch.LogPath),
+            forceStop: () => Task.Run(() => process.Kill(entireProcessTree: true)),
+            reasonOf: _ => null,
+            cleanUp: () => ValueTask.CompletedTask);
+        return Task.FromResult(running);
     }
 }

@@ -28,6 +28,9 @@ public sealed class PlatformCluster : IAsyncLifetime
 
     public string Home => home;
 
+    /// <summary>The node agent's state: pods, images, and the container runtime's root.</summary>
+    public string NodeDirectory => Path.Combine(home, "nodes", NodeName);
+
     public RabbitMqInstance RabbitMq => rabbitMq!;
 
     public HttpClient Http { get; private set; } = new();
@@ -44,6 +47,8 @@ public sealed class PlatformCluster : IAsyncLifetime
         await StartGatewayAsync();
         Start("scheduler", "Platform.Scheduler");
         Start("image-store", "Platform.ImageStore");
+        await Eventually.TrueAsync(() => ClusterApi.AnswersAsync(new HttpClient(), $"http://127.0.0.1:{imageStorePort}/healthz"), TimeSpan.FromSeconds(60), "the image store to answer");
+        await ImageSeed.BusyboxAsync($"127.0.0.1:{imageStorePort}", Token);
         Start("node-agent", "Platform.NodeAgent");
         await Eventually.TrueAsync(() => ClusterApi.IsNodeReadyAsync(Http, NodeName), TimeSpan.FromSeconds(60), "the node to become Ready");
     }
@@ -106,6 +111,7 @@ public sealed class PlatformCluster : IAsyncLifetime
         ["PLATFORM_ORLEANS_GATEWAY_PORT"] = orleansGatewayPort.ToString(CultureInfo.InvariantCulture),
         ["PLATFORM_ADMIN_TOKEN_FILE"] = Path.Combine(home, "admin.token"),
         ["PLATFORM_HEARTBEAT_MS"] = "1000",
+        ["PLATFORM_RUNTIME_BIN"] = RepositoryLayout.RuntimeBinary,
         ["Logging__LogLevel__Default"] = "Information",
     };
 }

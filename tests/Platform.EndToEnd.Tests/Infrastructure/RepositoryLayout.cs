@@ -14,6 +14,12 @@ public static class RepositoryLayout
 
     public static string CliAssembly => Built(Path.Combine(Root, "cli", "platformctl"), "platformctl");
 
+    /// <summary>The NativeAOT container runtime that infra/publish-runtime.sh published.</summary>
+    public static string RuntimeBinary =>
+        Path.Combine(Root, "out", "platform-runtime", "platform-runtime") is var path && File.Exists(path)
+            ? path
+            : throw new FileNotFoundException($"{path} is not published; run infra/publish-runtime.sh (./platform test does)");
+
     public static string Script(string relativePath) => Path.Combine(Root, relativePath);
 
     private static string Built(string projectFolder, string assembly)

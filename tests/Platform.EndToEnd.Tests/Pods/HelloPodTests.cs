@@ -45,17 +45,21 @@ public sealed class HelloPodTests(PlatformCluster cluster)
     }
 
     [Fact]
-    public async Task Deleting_a_running_pod_stops_its_process()
+    public async Task Deleting_a_running_pod_removes_its_container_cgroup_and_writable_layer()
     {
-        var marker = Path.Combine(cluster.Home, "long-running.marker");
-        await cluster.Cli.RunAsync(Manifests.Pod("long-running", $"echo $$ > {marker}; exec sleep 300"), "apply", "-f", "-");
-        await ClusterApi.WaitForPhaseAsync(cluster.Http, "long-running", PodPhases.Running, Timeout);
-        var pid = int.Parse((await Eventually.ValueAsync(() => Task.FromResult(File.Exists(marker) ? File.ReadAllText(marker) : null), Timeout, "the pod's pid")).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        await cluster.Cli.RunAsync(Manifests.Pod("long-running", "echo up; exec sleep 300"), "apply", "-f", "-");
+        var pod = await ClusterApi.WaitForPhaseAsync(cluster.Http, "long-running", PodPhases.Running, Timeout);
+        var containerId = $"{pod.Metadata.Uid}-main";
+        var containerDirectory = Path.Combine(cluster.NodeDirectory, "pods", pod.Metadata.Uid!, "containers", "main");
+        Assert.True(Directory.Exists(Path.Combine(cluster.NodeDirectory, "runtime", containerId)), "the runtime has no such container");
 
         var delete = await cluster.Cli.RunAsync(null, "delete", "pod", "long-running");
 
         Assert.Equal(0, delete.ExitCode);
         Assert.Null(await ClusterApi.GetPodAsync(cluster.Http, "long-running"));
-        Assert.False(Directory.Exists($"/proc/{pid}"), $"process {pid} of the deleted pod still runs");
+        Assert.False(Directory.Exists(Path.Combine(cluster.NodeDirectory, "runtime", containerId)), "the container's runtime state is left");
+        Assert.False(Directory.Exists($"/sys/fs/cgroup/pids/platform/{containerId}") || Directory.Exists($"/sys/fs/cgroup/platform/{containerId}"), "the container's cgroup is left");
+        Assert.False(Directory.Exists(containerDirectory), "the container's writable layer is left");
+        Assert.DoesNotContain($" {containerDirectory}", File.ReadAllText("/proc/self/mountinfo"), StringComparison.Ordinal);
     }
 }

@@ -20,6 +20,7 @@ public sealed class CgroupLimitTests : IDisposable
         var result = await runtime.RunAsync("run", "--bundle", bundle.Save().Directory, "oom");
 
         Assert.Equal(137, result.ExitCode);
+        Assert.True(File.Exists(Path.Combine(bundle.Directory, "oom-killed")), "the OOM kill was not recorded in the bundle");
     }
 
     [Fact]
