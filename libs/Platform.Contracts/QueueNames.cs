@@ -12,4 +12,5 @@ public static class QueueNames
     public const string GatewayPodStatus = "api-gateway.pod-status";
     public const string GatewayNodeRegistration = "api-gateway.node-registration";
     public const string GatewayNodeHeartbeat = "api-gateway.node-heartbeat";
+    public const string GatewayImagePulled = "api-gateway.image-pulled";
 }

@@ -5,6 +5,7 @@ public static class GrainKeys
 {
     public const string PodIndex = "pods";
     public const string NodeIndex = "nodes";
+    public const string ImageIndex = "images";
 
     /// <summary>Pods still waiting on a message (to be scheduled, or to be stopped).</summary>
     public const string UnsettledPodIndex = "pods-unsettled";

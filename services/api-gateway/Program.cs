@@ -24,12 +24,14 @@ builder.Services.AddPlatformBus(
         bus.AddConsumer<PodStatusChangedConsumer>();
         bus.AddConsumer<NodeRegisteredConsumer>();
         bus.AddConsumer<NodeHeartbeatConsumer>();
+        bus.AddConsumer<ImagePulledConsumer>();
     },
     (context, rabbit) =>
     {
         rabbit.ReceiveEndpoint(QueueNames.GatewayPodStatus, e => e.ConfigureConsumer<PodStatusChangedConsumer>(context));
         rabbit.ReceiveEndpoint(QueueNames.GatewayNodeRegistration, e => e.ConfigureConsumer<NodeRegisteredConsumer>(context));
         rabbit.ReceiveEndpoint(QueueNames.GatewayNodeHeartbeat, e => e.ConfigureConsumer<NodeHeartbeatConsumer>(context));
+        rabbit.ReceiveEndpoint(QueueNames.GatewayImagePulled, e => e.ConfigureConsumer<ImagePulledConsumer>(context));
     });
 
 var app = builder.Build();
@@ -39,5 +41,6 @@ app.MapServerInfo();
 app.MapPods();
 app.MapPodLogs();
 app.MapNodes();
+app.MapImages();
 app.MapFallback(context => ApiErrors.Failure(404, "NotFound", $"the server could not find the requested resource ({context.Request.Path})").ExecuteAsync(context));
 app.Run();

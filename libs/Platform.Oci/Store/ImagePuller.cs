@@ -32,7 +32,10 @@ public sealed class ImagePuller(LayerCache cache, Func<string, RegistryClient> c
         }
         tracker.Report("pulled");
         return new PulledImage(reference.WithDigest(manifestDocument.Digest), manifestDocument.Digest, configDigest, config,
-            directories, tally.Bytes, tally.Blobs, tally.Layers);
+            directories, tally.Bytes, tally.Blobs, tally.Layers)
+        {
+            LayerBlobs = manifest.Layers,
+        };
     }
 
     private async Task<(Digest, ImageConfig)> FetchConfigAsync(

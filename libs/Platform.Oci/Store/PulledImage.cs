@@ -17,6 +17,9 @@ public sealed record PulledImage(
     int BlobsDownloaded,
     int LayersUnpacked)
 {
+    /// <summary>The manifest's layer descriptors (digest, size, media type), bottom first.</summary>
+    public IReadOnlyList<Model.Descriptor> LayerBlobs { get; init; } = [];
+
     /// <summary>The overlayfs <c>lowerdir=</c> value: overlay lists the top-most layer first.</summary>
     public string OverlayLowerDirs => string.Join(':', LayerDirectories.Reverse());
 }

@@ -96,9 +96,19 @@ public sealed partial class PodSupervisor(
             }
             else
             {
+                await RemoveLeftoversAsync(pod);
                 await reporter.ReportAsync(pod.Namespace, pod.Name, pod.Uid, LostStatus(saved?.Status), removed: false, cancellationToken);
                 LogLost(pod.Namespace, pod.Name);
             }
+        }
+    }
+
+    private async Task RemoveLeftoversAsync(StartPod pod)
+    {
+        foreach (var container in pod.Spec.Containers)
+        {
+            await launcher.RemoveLeftoversAsync(new ContainerLaunch(pod.Uid, pod.Name, container,
+                store.ContainerDirectory(pod.Uid, container.Name!), store.LogPath(pod.Uid, container.Name!)));
         }
     }
 
@@ -115,7 +125,7 @@ public sealed partial class PodSupervisor(
         var status = last ?? new PodStatus();
         status.Phase = PodPhases.Failed;
         status.Reason = "NodeAgentRestarted";
-        status.Message = "the node agent restarted while the pod ran; the process launcher cannot adopt running processes";
+        status.Message = "the node agent restarted while the pod ran; its containers were stopped (running containers are not adopted yet)";
         foreach (var container in status.ContainerStatuses ?? [])
         {
             container.Ready = false;

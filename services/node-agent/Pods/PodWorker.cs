@@ -113,6 +113,11 @@ public sealed partial class PodWorker
         {
             return await RecordStartFailureAsync(container, e.Reason, e.Message);
         }
+        catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
+        {
+            LogStartFailed(e, pod.Namespace, pod.Name, container.Name!);
+            return await RecordStartFailureAsync(container, "StartError", e.Message);
+        }
 
         await using (process)
         {
@@ -209,6 +214,9 @@ public sealed partial class PodWorker
 
     [LoggerMessage(LogLevel.Information, "Pod {Namespace}/{Name}: container {Container} started as process {Pid}")]
     private partial void LogStarted(string @namespace, string name, string container, int pid);
+
+    [LoggerMessage(LogLevel.Error, "Pod {Namespace}/{Name}: container {Container} could not start")]
+    private partial void LogStartFailed(Exception e, string @namespace, string name, string container);
 
     [LoggerMessage(LogLevel.Information, "Pod {Namespace}/{Name}: container {Container} exited with {ExitCode}")]
     private partial void LogExited(string @namespace, string name, string container, int exitCode);

@@ -13,6 +13,9 @@ public interface IContainerLauncher
 
     /// <summary>Starts the container; throws <see cref="ContainerStartException"/> when it cannot.</summary>
     Task<IRunningContainer> StartAsync(ContainerLaunch launch, CancellationToken cancellationToken);
+
+    /// <summary>Removes what a container of a crashed agent left running or mounted. Idempotent.</summary>
+    Task RemoveLeftoversAsync(ContainerLaunch launch);
 }
 
 public interface IRunningContainer : IAsyncDisposable

@@ -25,6 +25,7 @@ public static class LauncherSetup
             var http = provider.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(RuntimeLauncher));
             return new ImagePuller(provider.GetRequiredService<LayerCache>(), host => new RegistryClient(http, host));
         });
+        services.AddSingleton<ImageAnnouncer>();
         return services.AddSingleton<IContainerLauncher, RuntimeLauncher>();
     }
 }

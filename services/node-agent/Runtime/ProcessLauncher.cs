@@ -13,6 +13,9 @@ public sealed class ProcessLauncher : IContainerLauncher
 {
     public string Name => "process://0.1.0";
 
+    /// <summary>A plain process does not outlive the agent that would know its pid: nothing to remove.</summary>
+    public Task RemoveLeftoversAsync(ContainerLaunch launch) => Task.CompletedTask;
+
     public Task<IRunningContainer> StartAsync(ContainerLaunch launch, CancellationToken cancellationToken)
     {
         var command = ContainerCommand.Resolve(launch.Container)

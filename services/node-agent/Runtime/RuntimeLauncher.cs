@@ -16,7 +16,11 @@ namespace Platform.NodeAgent.Runtime;
 /// (a shim) and exits with its exit code. Forking into namespaces needs a single-threaded process, so
 /// it happens there and never in the agent.
 /// </summary>
-public sealed partial class RuntimeLauncher(ImagePuller puller, NodeAgentSettings settings, ILogger<RuntimeLauncher> logger) : IContainerLauncher
+public sealed partial class RuntimeLauncher(
+    ImagePuller puller,
+    ImageAnnouncer announcer,
+    NodeAgentSettings settings,
+    ILogger<RuntimeLauncher> logger) : IContainerLauncher
 {
     public string Name => "platform-runtime://0.1.0";
 
@@ -51,10 +55,12 @@ public sealed partial class RuntimeLauncher(ImagePuller puller, NodeAgentSetting
         {
             var pulled = await puller.PullAsync(reference!, progress: null, cancellationToken);
             LogPulled(reference!.ToString(), pulled.ManifestDigest.ToString(), pulled.BytesDownloaded, pulled.LayersUnpacked);
+            await announcer.AnnounceAsync(reference, pulled, cancellationToken);
             return pulled;
         }
-        catch (Exception e) when (e is RegistryException or HttpRequestException or IOException or InvalidDataException)
+        catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
         {
+            // A registry error, a digest that does not match, a manifest or layer refused as unsafe: all ErrImagePull.
             throw new ContainerStartException("ErrImagePull", $"pulling image \"{image}\": {e.Message}");
         }
     }
@@ -80,17 +86,29 @@ public sealed partial class RuntimeLauncher(ImagePuller puller, NodeAgentSetting
             });
     }
 
+    /// <summary>
+    /// After an agent crash: the containers it ran are still running under their runtime shims, with
+    /// their overlays mounted. They are killed and deleted, and their files removed.
+    /// </summary>
+    public async Task RemoveLeftoversAsync(ContainerLaunch launch)
+    {
+        await RunRuntimeAsync("delete", "--force", launch.ContainerId);
+        CleanUp(launch.ContainerDirectory, Path.Combine(launch.ContainerDirectory, "bundle", "rootfs"));
+    }
+
     /// <summary>SIGKILL to the container's init through the runtime, which then cleans up and exits.</summary>
-    private async Task KillAsync(string containerId)
+    private Task KillAsync(string containerId) => RunRuntimeAsync("kill", containerId, "KILL");
+
+    private async Task RunRuntimeAsync(params string[] arguments)
     {
         var info = new ProcessStartInfo(settings.RuntimeBinary) { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var argument in (string[])["--root", settings.RuntimeStateDirectory, "kill", containerId, "KILL"])
+        foreach (var argument in (string[])["--root", settings.RuntimeStateDirectory, .. arguments])
         {
             info.ArgumentList.Add(argument);
         }
 
-        using var kill = Process.Start(info)!;
-        await kill.WaitForExitAsync();
+        using var runtime = Process.Start(info)!;
+        await runtime.WaitForExitAsync();
     }
 
     /// <summary>The container's writable layer goes with the container: unmount, then remove what was left.</summary>

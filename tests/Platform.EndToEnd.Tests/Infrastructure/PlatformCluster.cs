@@ -60,9 +60,14 @@ public sealed class PlatformCluster : IAsyncLifetime
         await StartGatewayAsync();
     }
 
-    /// <summary>Stops the node agent as `./platform down` does and starts it again on the same state.</summary>
-    public async Task RestartNodeAgentAsync()
+    /// <summary>Stops the node agent as `./platform down` does, or kills it (a crash), and starts it again on the same state.</summary>
+    public async Task RestartNodeAgentAsync(bool crash = false)
     {
+        if (crash)
+        {
+            await services["node-agent"].KillAsync();
+        }
+
         await services["node-agent"].DisposeAsync();
         Start("node-agent", "Platform.NodeAgent");
         await Eventually.TrueAsync(() => ClusterApi.AnswersAsync(new HttpClient(), $"http://127.0.0.1:{agentPort}/healthz"), TimeSpan.FromSeconds(60), "the node agent to answer");

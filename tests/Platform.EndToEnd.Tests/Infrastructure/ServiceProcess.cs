@@ -59,12 +59,12 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>A crash: SIGKILL with no chance to clean up.</summary>
+    /// <summary>A crash: SIGKILL to the process alone, with no chance to clean up; its children live on.</summary>
     public async Task KillAsync()
     {
         if (!process.HasExited)
         {
-            process.Kill(entireProcessTree: true);
+            process.Kill(entireProcessTree: false);
             await process.WaitForExitAsync();
         }
     }

@@ -25,4 +25,19 @@ public sealed class NodeAgentRestartTests(PlatformCluster cluster)
         Assert.Equal("kept\n", (await cluster.Cli.RunAsync(null, "logs", "finished-before-agent-restart")).Output);
         Assert.Equal(PodPhases.Succeeded, (await ClusterApi.GetPodAsync(cluster.Http, "finished-before-agent-restart"))!.Status!.Phase);
     }
+
+    [Fact]
+    public async Task After_an_agent_crash_its_running_containers_are_removed_and_their_pods_reported_lost()
+    {
+        await cluster.Cli.RunAsync(Manifests.Pod("running-at-agent-crash", "exec sleep 300"), "apply", "-f", "-");
+        var pod = await ClusterApi.WaitForPhaseAsync(cluster.Http, "running-at-agent-crash", PodPhases.Running, Timeout);
+        var containerId = $"{pod.Metadata.Uid}-main";
+
+        await cluster.RestartNodeAgentAsync(crash: true);
+
+        var lost = await ClusterApi.WaitForPhaseAsync(cluster.Http, "running-at-agent-crash", PodPhases.Failed, Timeout);
+        Assert.Equal("NodeAgentRestarted", lost.Status!.Reason);
+        Assert.False(Directory.Exists(Path.Combine(cluster.NodeDirectory, "runtime", containerId)), "the crashed agent's container still exists");
+        Assert.DoesNotContain(pod.Metadata.Uid!, File.ReadAllText("/proc/self/mountinfo"), StringComparison.Ordinal);
+    }
 }
