@@ -2,7 +2,10 @@ using Platform.Cli.Config;
 
 namespace Platform.Cli;
 
-/// <summary>Everything the CLI takes from the outside world, so tests can supply their own.</summary>
+/// <summary>
+/// Everything the CLI takes from the outside world, so tests can supply their own.
+/// <paramref name="ErrorIsTerminal"/>: stderr is a terminal, so progress is drawn as bars rather than written as lines.
+/// </summary>
 internal sealed record CliHost(
     TextReader In,
     TextWriter Out,
@@ -10,7 +13,8 @@ internal sealed record CliHost(
     CliEnvironment Environment,
     TimeProvider Clock,
     TimeZoneInfo TimeZone,
-    Func<HttpMessageHandler> CreateHttpHandler)
+    Func<HttpMessageHandler> CreateHttpHandler,
+    bool ErrorIsTerminal = false)
 {
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(10);
 
@@ -21,5 +25,6 @@ internal sealed record CliHost(
         CliEnvironment.FromProcess(),
         TimeProvider.System,
         TimeZoneInfo.Local,
-        () => new SocketsHttpHandler { ConnectTimeout = ConnectTimeout });
+        () => new SocketsHttpHandler { ConnectTimeout = ConnectTimeout },
+        !Console.IsErrorRedirected);
 }

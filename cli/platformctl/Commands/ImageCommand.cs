@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Platform.Cli.Commands;
 
-/// <summary>`image import|pull|inspect|ls`, and the top-level `images`.</summary>
+/// <summary>`image import|pull|push|rm|inspect|ls`, and the top-level `images`.</summary>
 internal static class ImageCommand
 {
     public static Command Create(CommandRunner runner)
@@ -11,6 +11,8 @@ internal static class ImageCommand
         var command = new Command("image", "Manage images in the platform's registry") { registry.Option };
         command.Add(ImageImportCommand.Create(runner, registry));
         command.Add(ImagePullCommand.Create(runner, registry));
+        command.Add(ImagePushCommand.Create(runner, registry));
+        command.Add(ImageRemoveCommand.Create(runner, registry));
         command.Add(ImageInspectCommand.Create(runner, registry));
         command.Add(ImageListCommand.Create(runner, registry, "ls"));
         return command;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Platform.Cli.Images;
+using Platform.Cli.Progress;
 
 namespace Platform.Cli.Commands;
 
@@ -44,9 +45,12 @@ internal static class ImageImportCommand
         var work = Directory.CreateTempSubdirectory("platformctl-import-");
         try
         {
-            var layer = await LayerImport.PrepareAsync(file, work.FullName, cancellationToken);
-            var image = ImportedImage.Assemble(layer, Path.GetFileName(file), cmd);
-            var digest = await ImagePush.PushAsync(session, target, image, cancellationToken);
+            var digest = await TransferDisplay.RunAsync(context.Host, async board =>
+            {
+                var layer = await PrepareLayerAsync(file, work.FullName, board, cancellationToken);
+                var image = ImportedImage.Assemble(layer, Path.GetFileName(file), cmd);
+                return await ImagePush.PushAsync(session, target, image, board, cancellationToken);
+            });
             await context.Out.WriteLineAsync(digest.ToString().AsMemory(), cancellationToken);
             return ExitCodes.Success;
         }
@@ -54,5 +58,13 @@ internal static class ImageImportCommand
         {
             work.Delete(recursive: true);
         }
+    }
+
+    private static async Task<ImportedLayer> PrepareLayerAsync(string file, string work, ITransferBoard board, CancellationToken cancellationToken)
+    {
+        var line = board.Add("Reading", Path.GetFileName(file), new FileInfo(file).Length);
+        var layer = await LayerImport.PrepareAsync(file, work, line.Phase(string.Empty), cancellationToken);
+        await line.CompleteAsync("done", cancellationToken);
+        return layer;
     }
 }

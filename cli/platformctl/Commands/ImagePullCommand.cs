@@ -1,52 +1,59 @@
 using System.CommandLine;
-using Platform.Cli.Images;
-using Platform.Cli.Output;
 using Platform.Oci.References;
 
 namespace Platform.Cli.Commands;
 
 /// <summary>
-/// `image pull REF`: resolves the image and downloads its config and every layer, each checked
-/// against its digest, then prints the manifest digest. The CLI keeps no image store of its own
-/// (node agents pull what their pods need), so the blobs go to a temporary directory and are
-/// deleted once verified: the command proves the image is complete and intact in the registry.
+/// `image pull REGISTRY/NAME[:TAG] [NAME[:TAG]]`: copies an image from another registry into the
+/// platform's, every blob checked against its digest on the way, under the same name or the one
+/// given; prints the digest. An image already in the platform's registry is verified where it is:
+/// its blobs are downloaded, checked and deleted (node agents keep images, the CLI does not).
 /// </summary>
 internal static class ImagePullCommand
 {
     public static Command Create(CommandRunner runner, RegistryOption registry)
     {
-        var reference = new Argument<string>("reference") { Description = "NAME[:TAG] or NAME@DIGEST; without a registry host, the platform's registry" };
-        var command = new Command("pull", "Download an image's blobs, verify every digest and print the manifest digest") { reference };
+        var reference = new Argument<string>("reference")
+        {
+            Description = "REGISTRY/NAME[:TAG] or REGISTRY/NAME@DIGEST; without a registry host, an image in the platform's registry to verify",
+        };
+        var destination = new Argument<string?>("destination")
+        {
+            Description = "NAME[:TAG] to store it as (default: the same name and tag in the platform's registry)",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var credentials = new CredentialOptions();
+        var command = new Command("pull", "Copy an image into the platform's registry, verifying every digest; prints its digest") { reference, destination };
+        credentials.AddTo(command);
         runner.Attach(command, (context, cancellationToken) =>
-            RunAsync(context, registry, context.Get(reference)!, cancellationToken));
+            RunAsync(context, registry, credentials, context.Get(reference)!, context.Get(destination), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliContext context, RegistryOption registry, string text, CancellationToken cancellationToken)
+    private static Task<int> RunAsync(
+        CliContext context, RegistryOption registry, CredentialOptions credentials, string text, string? destinationText, CancellationToken cancellationToken)
     {
-        var reference = registry.ParseReference(context, text);
-        using var session = registry.Open(context, reference.Registry);
-        var image = await session.ResolveAsync(reference, cancellationToken);
-        var work = Directory.CreateTempSubdirectory("platformctl-pull-");
-        try
+        var source = registry.ParseReference(context, text);
+        if (destinationText is not null)
         {
-            foreach (var blob in image.Blobs)
-            {
-                var digest = Digest.Parse(blob.Digest);
-                var path = Path.Combine(work.FullName, digest.Hex);
-                await session.CallAsync(
-                    ct => session.Client.DownloadBlobAsync(reference.Repository, digest, blob.Size, path, null, ct), cancellationToken);
-                File.Delete(path);
-                var kind = blob == image.Manifest.Config ? "config" : "layer";
-                await context.Out.WriteLineAsync($"{ImageColumns.ShortDigest(digest)}: verified {kind} ({HumanSize.Format(blob.Size)})".AsMemory(), cancellationToken);
-            }
-        }
-        finally
-        {
-            work.Delete(recursive: true);
+            var destination = ImageTransfer.ParseDestination(context, registry, destinationText);
+            return ImageTransfer.CopyAsync(context, registry, credentials, source, destination, cancellationToken);
         }
 
-        await context.Out.WriteLineAsync(image.Digest.ToString().AsMemory(), cancellationToken);
-        return ExitCodes.Success;
+        if (registry.IsPlatform(context, source.Registry))
+        {
+            return ImageTransfer.VerifyAsync(context, registry, source, cancellationToken);
+        }
+
+        return ImageTransfer.CopyAsync(context, registry, credentials, source, SameNameInPlatform(context, registry, source), cancellationToken);
     }
+
+    /// <summary>The source's repository and tag in the platform's registry; by digest alone when the source named only a digest.</summary>
+    private static ImageReference SameNameInPlatform(CliContext context, RegistryOption registry, ImageReference source) => new()
+    {
+        Registry = registry.Resolve(context).Host,
+        Repository = source.Repository,
+        Tag = source.Tag,
+        Digest = source.Tag is null ? source.Digest : null,
+    };
 }

@@ -7,21 +7,23 @@ namespace Platform.Cli.Images;
 /// Turns a root filesystem tarball into an image layer in one streaming pass: a plain tar is gzipped
 /// into the work directory while both the tar and the gzip are hashed; a gzip tar is used as it is,
 /// hashed while it is decompressed for its diff ID. Nothing is held in memory but buffers.
+/// The progress, when given, receives the bytes of the tarball read so far.
 /// </summary>
 internal static class LayerImport
 {
     private const int BufferSize = 128 * 1024;
     private const string LayerFileName = "layer.tar.gz";
 
-    public static async Task<ImportedLayer> PrepareAsync(string tarball, string workDirectory, CancellationToken cancellationToken)
+    public static async Task<ImportedLayer> PrepareAsync(
+        string tarball, string workDirectory, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         var compression = await TarballCompressions.DetectAsync(tarball, cancellationToken);
         try
         {
             return compression switch
             {
-                TarballCompression.None => await CompressAsync(tarball, Path.Combine(workDirectory, LayerFileName), cancellationToken),
-                TarballCompression.Gzip => await HashGzipAsync(tarball, cancellationToken),
+                TarballCompression.None => await CompressAsync(tarball, Path.Combine(workDirectory, LayerFileName), progress, cancellationToken),
+                TarballCompression.Gzip => await HashGzipAsync(tarball, progress, cancellationToken),
                 _ => throw new CliException(
                     $"{tarball} is compressed with {compression.ToString().ToLowerInvariant()}; import takes a plain or gzip-compressed tar"),
             };
@@ -34,7 +36,8 @@ internal static class LayerImport
         }
     }
 
-    private static async Task<ImportedLayer> CompressAsync(string tarball, string destination, CancellationToken cancellationToken)
+    private static async Task<ImportedLayer> CompressAsync(
+        string tarball, string destination, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         using var layerHasher = DigestHasher.Create();
         using var diffHasher = DigestHasher.Create();
@@ -45,7 +48,7 @@ internal static class LayerImport
             await using (var gzip = new GZipStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
             await using (var input = OpenRead(tarball))
             {
-                var tar = new TeeReadStream(new DigestingStream(input, diffHasher), gzip);
+                var tar = new TeeReadStream(new DigestingStream(Counted(input, progress), diffHasher), gzip);
                 created = await TarScanner.NewestModificationAsync(tar, cancellationToken);
             }
 
@@ -56,14 +59,14 @@ internal static class LayerImport
         return new ImportedLayer(destination, layerHasher.Complete(), layerHasher.BytesHashed, diffHasher.Complete(), created);
     }
 
-    private static async Task<ImportedLayer> HashGzipAsync(string tarball, CancellationToken cancellationToken)
+    private static async Task<ImportedLayer> HashGzipAsync(string tarball, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         using var layerHasher = DigestHasher.Create();
         using var diffHasher = DigestHasher.Create();
         DateTimeOffset created;
         await using (var input = OpenRead(tarball))
         {
-            var compressed = new DigestingStream(input, layerHasher);
+            var compressed = new DigestingStream(Counted(input, progress), layerHasher);
             await using (var gzip = new GZipStream(compressed, CompressionMode.Decompress, leaveOpen: true))
             {
                 created = await TarScanner.NewestModificationAsync(new DigestingStream(gzip, diffHasher), cancellationToken);
@@ -75,6 +78,9 @@ internal static class LayerImport
 
         return new ImportedLayer(tarball, layerHasher.Complete(), layerHasher.BytesHashed, diffHasher.Complete(), created);
     }
+
+    private static Stream Counted(Stream input, IProgress<long>? progress) =>
+        progress is null ? input : new ProgressReadStream(input, progress);
 
     private static FileStream OpenRead(string path) =>
         new(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, useAsync: true);

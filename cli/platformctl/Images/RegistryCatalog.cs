@@ -1,7 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Platform.Oci.Registry;
 
 namespace Platform.Cli.Images;
@@ -46,50 +44,11 @@ internal sealed class RegistryCatalog(HttpClient http, Uri baseAddress, Registry
             }
 
             using var response = await http.SendAsync(request, cancellationToken);
-            var body = await ReadJsonAsync(response, cancellationToken);
-            items.AddRange(Strings(body?[field]));
+            var body = await RegistryResponses.ReadJsonAsync(response, cancellationToken);
+            items.AddRange(RegistryResponses.Strings(body[field]));
             page = response.Headers.TryGetValues("Link", out var links) ? LinkHeader.Next(links, page) : null;
         }
 
         return items;
     }
-
-    private static async Task<JsonNode?> ReadJsonAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        var text = await response.Content.ReadAsStringAsync(cancellationToken);
-        JsonNode? body;
-        try
-        {
-            body = text.Length == 0 ? null : JsonNode.Parse(text);
-        }
-        catch (JsonException)
-        {
-            body = null;
-        }
-
-        if (!response.IsSuccessStatusCode)
-        {
-            var error = body?["errors"] is JsonArray { Count: > 0 } errors ? errors[0] : null;
-            throw new RegistryException(
-                response.StatusCode,
-                Text(error?["code"]) ?? DefaultCode(response.StatusCode),
-                Text(error?["message"]) ?? response.ReasonPhrase ?? string.Empty);
-        }
-
-        return body ?? throw new RegistryException(response.StatusCode, "UNKNOWN", $"{response.RequestMessage?.RequestUri} answered with a body that is not JSON");
-    }
-
-    private static IEnumerable<string> Strings(JsonNode? node) =>
-        node is JsonArray array ? array.Select(Text).OfType<string>() : [];
-
-    private static string? Text(JsonNode? node) =>
-        node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
-
-    private static string DefaultCode(HttpStatusCode status) => status switch
-    {
-        HttpStatusCode.Unauthorized => "UNAUTHORIZED",
-        HttpStatusCode.Forbidden => "DENIED",
-        HttpStatusCode.NotFound => "NAME_UNKNOWN",
-        _ => "UNKNOWN",
-    };
 }

@@ -92,7 +92,7 @@ public sealed class ImportedImageTests : IDisposable
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await File.WriteAllBytesAsync(path, content);
         var work = _temp.Subdirectory("work-" + Guid.NewGuid().ToString("N"));
-        return await LayerImport.PrepareAsync(path, work, CancellationToken.None);
+        return await LayerImport.PrepareAsync(path, work, null, CancellationToken.None);
     }
 
     private static string Hex(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));

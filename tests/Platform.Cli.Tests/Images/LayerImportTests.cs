@@ -17,7 +17,7 @@ public sealed class LayerImportTests : IDisposable
         var tar = TestTarballs.RootFileSystem();
         var path = Write("rootfs.tar", tar);
 
-        var layer = await LayerImport.PrepareAsync(path, _temp.Subdirectory("work"), CancellationToken.None);
+        var layer = await LayerImport.PrepareAsync(path, _temp.Subdirectory("work"), null, CancellationToken.None);
 
         Assert.Equal(Sha256(tar), layer.DiffId);
         Assert.NotEqual(path, layer.Path);
@@ -28,13 +28,24 @@ public sealed class LayerImportTests : IDisposable
     }
 
     [Fact]
+    public async Task ProgressEndsAtTheTarballsLength()
+    {
+        var path = Write("rootfs.tar", TestTarballs.RootFileSystem());
+        long last = -1;
+
+        await LayerImport.PrepareAsync(path, _temp.Subdirectory("work"), new LastValue(value => last = value), CancellationToken.None);
+
+        Assert.Equal(new FileInfo(path).Length, last);
+    }
+
+    [Fact]
     public async Task GzipTarIsTheLayerAsItIs()
     {
         var tar = TestTarballs.RootFileSystem();
         var gzip = TestTarballs.Gzip(tar);
         var path = Write("rootfs.tar.gz", gzip);
 
-        var layer = await LayerImport.PrepareAsync(path, _temp.Subdirectory("work"), CancellationToken.None);
+        var layer = await LayerImport.PrepareAsync(path, _temp.Subdirectory("work"), null, CancellationToken.None);
 
         Assert.Equal(path, layer.Path);
         Assert.Equal(Sha256(gzip), layer.Digest);
@@ -48,7 +59,7 @@ public sealed class LayerImportTests : IDisposable
     {
         var path = Write("rootfs.tar", TestTarballs.RootFileSystem());
 
-        var layer = await LayerImport.PrepareAsync(path, _temp.Subdirectory("work"), CancellationToken.None);
+        var layer = await LayerImport.PrepareAsync(path, _temp.Subdirectory("work"), null, CancellationToken.None);
 
         Assert.Equal(TestTarballs.Newest, layer.Created);
     }
@@ -61,7 +72,7 @@ public sealed class LayerImportTests : IDisposable
         var padded = tar.Concat(new byte[10240 - (tar.Length % 10240)]).ToArray();
         var path = Write("padded.tar", padded);
 
-        var layer = await LayerImport.PrepareAsync(path, _temp.Subdirectory("work"), CancellationToken.None);
+        var layer = await LayerImport.PrepareAsync(path, _temp.Subdirectory("work"), null, CancellationToken.None);
 
         Assert.Equal(Sha256(padded), layer.DiffId);
         Assert.Equal(padded, TestTarballs.Gunzip(layer.Path));
@@ -72,7 +83,7 @@ public sealed class LayerImportTests : IDisposable
     {
         var path = Write("empty.tar", new byte[1024]);
 
-        var layer = await LayerImport.PrepareAsync(path, _temp.Subdirectory("work"), CancellationToken.None);
+        var layer = await LayerImport.PrepareAsync(path, _temp.Subdirectory("work"), null, CancellationToken.None);
 
         Assert.Equal(DateTimeOffset.UnixEpoch, layer.Created);
     }
@@ -84,7 +95,7 @@ public sealed class LayerImportTests : IDisposable
     {
         var path = Write(name, System.Text.Encoding.ASCII.GetBytes(content.PadRight(content.Length == 0 ? 0 : 600, '.')));
 
-        var error = await Assert.ThrowsAsync<CliException>(() => LayerImport.PrepareAsync(path, _temp.Subdirectory("work"), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<CliException>(() => LayerImport.PrepareAsync(path, _temp.Subdirectory("work"), null, CancellationToken.None));
 
         Assert.StartsWith(path + " is ", error.Message);
     }
@@ -95,7 +106,7 @@ public sealed class LayerImportTests : IDisposable
         var gzip = TestTarballs.Gzip(TestTarballs.RootFileSystem());
         var path = Write("cut.tar.gz", gzip[..(gzip.Length / 2)]);
 
-        var error = await Assert.ThrowsAsync<CliException>(() => LayerImport.PrepareAsync(path, _temp.Subdirectory("work"), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<CliException>(() => LayerImport.PrepareAsync(path, _temp.Subdirectory("work"), null, CancellationToken.None));
 
         Assert.Equal($"{path} is not a valid gzip-compressed tar archive: it ends in the middle of an entry", error.Message);
     }
@@ -105,7 +116,7 @@ public sealed class LayerImportTests : IDisposable
     {
         var path = Write("rootfs.tar.zst", [0x28, 0xb5, 0x2f, 0xfd, 0, 0, 0, 0]);
 
-        var error = await Assert.ThrowsAsync<CliException>(() => LayerImport.PrepareAsync(path, _temp.Subdirectory("work"), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<CliException>(() => LayerImport.PrepareAsync(path, _temp.Subdirectory("work"), null, CancellationToken.None));
 
         Assert.Equal($"{path} is compressed with zstd; import takes a plain or gzip-compressed tar", error.Message);
     }
@@ -118,4 +129,9 @@ public sealed class LayerImportTests : IDisposable
     }
 
     private static Digest Sha256(byte[] content) => Digest.Parse("sha256:" + Convert.ToHexStringLower(SHA256.HashData(content)));
+
+    private sealed class LastValue(Action<long> report) : IProgress<long>
+    {
+        public void Report(long value) => report(value);
+    }
 }
