@@ -13,6 +13,11 @@ internal static class ApiPaths
 
     public static string Node(string name) => $"{Nodes}/{Escape(name)}";
 
+    public const string Images = "apis/platform.io/v1/images";
+
+    /// <summary>Image names are references ("127.0.0.1:5000/team/app:1"): their slashes are path segments.</summary>
+    public static string Image(string name) => $"{Images}/{string.Join('/', name.Split('/').Select(Escape))}";
+
     public static string PodLog(string @namespace, string name, string? container, bool follow)
     {
         var query = new List<string>();

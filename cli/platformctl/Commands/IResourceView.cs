@@ -24,6 +24,7 @@ internal static class ResourceViews
     public static IResourceView For(ResourceKind kind) => kind switch
     {
         ResourceKind.Pod => new PodView(),
+        ResourceKind.Image => new ImageView(),
         _ => new NodeView(),
     };
 }

@@ -5,6 +5,7 @@ internal enum ResourceKind
 {
     Pod,
     Node,
+    Image,
 }
 
 internal static class ResourceKinds
@@ -13,6 +14,7 @@ internal static class ResourceKinds
     {
         "pod" or "pods" or "po" => ResourceKind.Pod,
         "node" or "nodes" or "no" => ResourceKind.Node,
+        "image" or "images" or "img" => ResourceKind.Image,
         _ => throw new CliException($"the server doesn't have a resource type \"{text}\""),
     };
 
@@ -20,6 +22,7 @@ internal static class ResourceKinds
     public static string Singular(ResourceKind kind) => kind switch
     {
         ResourceKind.Pod => "pod",
+        ResourceKind.Image => "image",
         _ => "node",
     };
 
