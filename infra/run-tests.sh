@@ -46,6 +46,7 @@ count_outcomes() {
 run_projects() {
     local project failed_projects=0
     for project in "$ROOT"/tests/*/*.csproj; do
+        grep -q "<IsTestProject>true</IsTestProject>" "$project" || continue # shared test support, not tests
         info "running $(basename "$project" .csproj)"
         if ! dotnet test "$project" -c "$CONFIGURATION" --no-build --nologo \
             --logger "trx;LogFilePrefix=$(basename "$project" .csproj)" --results-directory "$RESULTS" \

@@ -24,10 +24,10 @@ public sealed class RegistryServers : IAsyncLifetime
     public string Token { get; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
 
     /// <summary>host:port of the platform's image store.</summary>
-    public string ImageStore { get; } = $"127.0.0.1:{FreePort.Next()}";
+    public string ImageStore { get; } = $"127.0.0.1:{FreePorts.Next()}";
 
     /// <summary>host:port of docker-registry, the "other" registry.</summary>
-    public string DockerRegistry { get; } = $"127.0.0.1:{FreePort.Next()}";
+    public string DockerRegistry { get; } = $"127.0.0.1:{FreePorts.Next()}";
 
     public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
 

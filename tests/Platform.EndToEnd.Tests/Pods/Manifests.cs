@@ -25,5 +25,5 @@ public static class Manifests
         {(memoryLimit is null ? "" : $"        limits:\n          memory: {memoryLimit}")}
         """;
 
-    public static string HelloPodFile => Path.Combine(Infrastructure.RepositoryLayout.Root, "examples", "hello-pod.yaml");
+    public static string HelloPodFile => Path.Combine(RepositoryLayout.Root, "examples", "hello-pod.yaml");
 }

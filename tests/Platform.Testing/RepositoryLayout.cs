@@ -1,6 +1,6 @@
-namespace Platform.EndToEnd.Tests.Infrastructure;
+namespace Platform.Testing;
 
-/// <summary>Where the repository and the solution's build output are, seen from this test assembly.</summary>
+/// <summary>Where the repository and the solution's build output are, seen from the running test assembly.</summary>
 public static class RepositoryLayout
 {
     public static string Root { get; } = FindRoot();
@@ -11,6 +11,8 @@ public static class RepositoryLayout
 
     public static string ServiceAssembly(string folder, string assembly) =>
         Built(Path.Combine(Root, "services", folder), assembly);
+
+    public static string ImageStoreAssembly => ServiceAssembly("image-store", "Platform.ImageStore");
 
     public static string CliAssembly => Built(Path.Combine(Root, "cli", "platformctl"), "platformctl");
 

@@ -1,9 +1,8 @@
 using System.Diagnostics;
-using System.Globalization;
 
-namespace Platform.ImageStore.Tests.Infrastructure;
+namespace Platform.Testing;
 
-/// <summary>The image store running as a real process (`dotnet Platform.ImageStore.dll`), its output kept in a log file.</summary>
+/// <summary>One platform service running as a real process (`dotnet X.dll`), its output kept in a log file.</summary>
 public sealed class ServiceProcess : IAsyncDisposable
 {
     private readonly Process process;
@@ -18,6 +17,8 @@ public sealed class ServiceProcess : IAsyncDisposable
     }
 
     public int Id => process.Id;
+
+    public bool HasExited => process.HasExited;
 
     public static ServiceProcess Start(string assembly, IReadOnlyDictionary<string, string> environment, string logPath)
     {
@@ -45,7 +46,7 @@ public sealed class ServiceProcess : IAsyncDisposable
             return;
         }
 
-        Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]).WaitForExit();
+        Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]).WaitForExit();
         using var deadline = new CancellationTokenSource(timeout);
         try
         {
@@ -53,16 +54,17 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
         catch (OperationCanceledException)
         {
-            await KillAsync();
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
         }
     }
 
-    /// <summary>A crash: SIGKILL with no chance to clean up.</summary>
+    /// <summary>A crash: SIGKILL to the process alone, with no chance to clean up; its children live on.</summary>
     public async Task KillAsync()
     {
         if (!process.HasExited)
         {
-            process.Kill(entireProcessTree: true);
+            process.Kill(entireProcessTree: false);
             await process.WaitForExitAsync();
         }
     }
