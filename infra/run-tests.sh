@@ -17,6 +17,8 @@ install_test_dependencies() {
     ensure_apt_packages curl ca-certificates docker-registry skopeo
     # The container runtime's tests run busybox containers, side by side with runc.
     ensure_apt_packages busybox-static runc
+    # podman pulls from the image store and runs what it pulled, as a real client of the registry.
+    ensure_apt_packages podman
     "$ROOT/infra/rabbitmq.sh" install
 }
 

@@ -26,6 +26,9 @@ public sealed class PlatformCluster : IAsyncLifetime
 
     public Uri GatewayUrl => new($"http://127.0.0.1:{gatewayPort}");
 
+    /// <summary>The image store as registry clients name it (HOST:PORT).</summary>
+    public string Registry => $"127.0.0.1:{imageStorePort}";
+
     public string Home => home;
 
     /// <summary>The node agent's state: pods, images, and the container runtime's root.</summary>
