@@ -21,6 +21,8 @@ public static class BusSetup
     {
         services.AddMassTransit(bus =>
         {
+            // MassTransit would report usage to its vendor over the internet; the platform talks to nothing outside.
+            bus.ConfigureUsageTelemetryOptions(options => options.Enabled = false);
             addConsumers(bus);
             bus.UsingRabbitMq((context, rabbit) =>
             {

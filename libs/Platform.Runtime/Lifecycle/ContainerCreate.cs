@@ -15,6 +15,8 @@ public static class ContainerCreate
 {
     public sealed record Created(ContainerState State, ICgroup Cgroup);
 
+    private const long NoGcBudgetBytes = 16 * 1024 * 1024;
+
     public static Created Create(StateStore store, string id, string bundle, bool startAtOnce)
     {
         if (store.Exists(id))
@@ -64,10 +66,18 @@ public static class ContainerCreate
         plan.GoFd = pipes.GoRead;
         plan.ReportFd = pipes.ReportWrite;
         ContainerInit.Prepare();
+        // No collection may start around the fork: the child has one thread and would wait forever
+        // for the others to reach a safe point (seen as a child stuck in a futex under load).
+        var noGc = GC.TryStartNoGCRegion(NoGcBudgetBytes);
         var pid = (int)Native.Clone(plan.CloneFlags);
         if (pid == 0)
         {
             ContainerInit.Run(plan);
+        }
+
+        if (noGc && System.Runtime.GCSettings.LatencyMode == System.Runtime.GCLatencyMode.NoGCRegion)
+        {
+            GC.EndNoGCRegion();
         }
 
         if (pid < 0)

@@ -60,25 +60,31 @@ public sealed partial class PodSupervisor(
         }
     }
 
+    /// <summary>
+    /// Stops a pod. Only the bookkeeping holds the gate; the stop itself (a grace period, perhaps a
+    /// kill) runs outside it, so many pods stop at once instead of one after another.
+    /// </summary>
     public async Task StopPodAsync(StopPod stop, CancellationToken cancellationToken)
     {
+        PodWorker? worker;
         await gate.WaitAsync(cancellationToken);
         try
         {
             await store.MarkRemovedAsync(stop.Uid, cancellationToken);
-            if (workers.TryRemove(stop.Uid, out var worker))
-            {
-                await worker.StopAsync(reason: null, gracePeriod: null, cancellationToken);
-            }
-
+            workers.TryRemove(stop.Uid, out worker);
             finished.TryRemove(stop.Uid, out _);
-            store.Delete(stop.Uid);
         }
         finally
         {
             gate.Release();
         }
 
+        if (worker is not null)
+        {
+            await worker.StopAsync(reason: null, gracePeriod: null, cancellationToken);
+        }
+
+        store.Delete(stop.Uid);
         await reporter.ReportAsync(stop.Namespace, stop.Name, stop.Uid, new PodStatus(), removed: true, cancellationToken);
         LogRemoved(stop.Namespace, stop.Name);
     }
