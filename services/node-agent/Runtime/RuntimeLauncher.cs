@@ -81,7 +81,15 @@ public sealed partial class RuntimeLauncher(
             reasonOf: exitCode => exitCode == 137 && File.Exists(Path.Combine(bundle, ContainerRun.OomKilledMarker)) ? "OOMKilled" : null,
             cleanUp: () =>
             {
-                CleanUp(launch.ContainerDirectory, rootfs);
+                try
+                {
+                    CleanUp(launch.ContainerDirectory, rootfs);
+                }
+                catch (IOException e)
+                {
+                    LogCleanUpFailed(e, launch.ContainerId);
+                }
+
                 return ValueTask.CompletedTask;
             });
     }
@@ -130,6 +138,9 @@ public sealed partial class RuntimeLauncher(
             }
         }
     }
+
+    [LoggerMessage(LogLevel.Warning, "Container {Container} exited but its files could not be removed")]
+    private partial void LogCleanUpFailed(Exception e, string container);
 
     [LoggerMessage(LogLevel.Information, "Image {Image} ready ({Digest}): {Bytes} bytes downloaded, {Layers} layers unpacked")]
     private partial void LogPulled(string image, string digest, long bytes, int layers);
