@@ -113,6 +113,11 @@ public sealed partial class PodWorker
         {
             return await RecordStartFailureAsync(container, e.Reason, e.Message);
         }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // Stopped while the image was still being pulled: the container never ran.
+            return await RecordStartFailureAsync(container, stopReason ?? "Killing", "stopped before it started");
+        }
         catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
         {
             LogStartFailed(e, pod.Namespace, pod.Name, container.Name!);
