@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 
 namespace Platform.EndToEnd.Tests.Infrastructure;
@@ -17,24 +16,15 @@ public sealed class RabbitMqInstance(string directory)
 
     private async Task RunAsync(string verb)
     {
-        var info = new ProcessStartInfo("bash")
+        var result = await Tool.RunAsync("bash", [RepositoryLayout.Script("infra/rabbitmq.sh"), verb], new Dictionary<string, string>
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add(RepositoryLayout.Script("infra/rabbitmq.sh"));
-        info.ArgumentList.Add(verb);
-        info.Environment["RABBITMQ_INSTANCE_DIR"] = directory;
-        info.Environment["RABBITMQ_PORT"] = port.ToString(CultureInfo.InvariantCulture);
-        info.Environment["RABBITMQ_EPMD_PORT"] = epmdPort.ToString(CultureInfo.InvariantCulture);
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
+            ["RABBITMQ_INSTANCE_DIR"] = directory,
+            ["RABBITMQ_PORT"] = port.ToString(CultureInfo.InvariantCulture),
+            ["RABBITMQ_EPMD_PORT"] = epmdPort.ToString(CultureInfo.InvariantCulture),
+        });
+        if (result.ExitCode != 0)
         {
-            throw new InvalidOperationException($"infra/rabbitmq.sh {verb} failed ({process.ExitCode}): {await output}{await errors}");
+            throw new InvalidOperationException($"infra/rabbitmq.sh {verb} failed ({result.ExitCode}): {result.Output}{result.Errors}");
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Platform.EndToEnd.Tests.Infrastructure;
 
 namespace Platform.EndToEnd.Tests.Pods;
@@ -30,17 +29,7 @@ public sealed class PodmanClientTests(PlatformCluster cluster)
 
     private static async Task<(int ExitCode, string Output)> Podman(params string[] arguments)
     {
-        var info = new ProcessStartInfo("podman") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in (string[])["--runtime", "runc", .. arguments])
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, process.ExitCode == 0 ? await output : await output + await errors);
+        var result = await Tool.RunAsync("podman", ["--runtime", "runc", .. arguments]);
+        return (result.ExitCode, result.ExitCode == 0 ? result.Output : result.Output + result.Errors);
     }
 }
