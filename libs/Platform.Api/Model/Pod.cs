@@ -16,6 +16,8 @@ public sealed class PodSpec
     public string? RestartPolicy { get; set; }
     public string? NodeName { get; set; }
     public long? TerminationGracePeriodSeconds { get; set; }
+    public List<Volume>? Volumes { get; set; }
+    public PodSecurityContext? SecurityContext { get; set; }
 }
 
 public sealed class Container
@@ -27,6 +29,8 @@ public sealed class Container
     public string? WorkingDir { get; set; }
     public List<EnvVar>? Env { get; set; }
     public ResourceRequirements? Resources { get; set; }
+    public List<VolumeMount>? VolumeMounts { get; set; }
+    public SecurityContext? SecurityContext { get; set; }
 }
 
 public sealed class EnvVar

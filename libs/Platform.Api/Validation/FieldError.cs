@@ -5,6 +5,10 @@ public sealed record FieldError(string Field, string Type, string Detail)
 {
     public static FieldError Required(string field) => new(field, "FieldValueRequired", "Required value");
 
+    public static FieldError Required(string field, string detail) => new(field, "FieldValueRequired", $"Required value: {detail}");
+
+    public static FieldError NotFound(string field, string? value) => new(field, "FieldValueNotFound", $"Not found: \"{value}\"");
+
     public static FieldError Invalid(string field, string? value, string detail) =>
         new(field, "FieldValueInvalid", $"Invalid value: \"{value}\": {detail}");
 

@@ -40,10 +40,17 @@ public static class PodValidator
         var names = new HashSet<string>();
         for (var i = 0; i < spec.Containers.Count; i++)
         {
-            foreach (var error in ValidateContainer(spec.Containers[i], $"spec.containers[{i}]", names))
+            foreach (var error in ValidateContainer(spec.Containers[i], $"spec.containers[{i}]", names)
+                .Concat(VolumeValidator.ValidateMounts(spec.Containers[i].VolumeMounts, spec.Volumes, $"spec.containers[{i}]"))
+                .Concat(SecurityContextValidator.ValidateContainer(spec.Containers[i].SecurityContext, $"spec.containers[{i}]")))
             {
                 yield return error;
             }
+        }
+
+        foreach (var error in VolumeValidator.ValidateVolumes(spec.Volumes).Concat(SecurityContextValidator.ValidatePod(spec.SecurityContext)))
+        {
+            yield return error;
         }
 
         if (spec.RestartPolicy is { } policy && !RestartPolicies.All.Contains(policy))

@@ -11,6 +11,8 @@ public static class ResourceValidator
     /// <summary>Larger than any machine this platform will meet: 1 PiB.</summary>
     public const decimal MaxBytes = 1L << 50;
 
+    public const string QuantityProblem = "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'";
+
     private static readonly string[] Supported = [ResourceNames.Cpu, ResourceNames.Memory, ResourceNames.EphemeralStorage];
 
     public static IEnumerable<FieldError> Validate(ResourceRequirements? resources, string path)
@@ -46,7 +48,7 @@ public static class ResourceValidator
             }
             else if (!Quantity.TryParse(text, out var value))
             {
-                errors.Add(FieldError.Invalid(field, text, "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'"));
+                errors.Add(FieldError.Invalid(field, text, QuantityProblem));
             }
             else if (value < 0)
             {
