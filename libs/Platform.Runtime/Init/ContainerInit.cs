@@ -39,22 +39,7 @@ public static unsafe class ContainerInit
         Check(Libc.mount(plan.Rootfs, plan.Rootfs, null, Native.MsBind | Native.MsRec, null), InitStep.BindRootfs, plan);
         foreach (var mount in plan.Mounts)
         {
-            if (mount.MakeDirectory && Libc.mkdir(mount.Target, 0x1ed) != 0 && Libc.Errno != Libc.EEXIST)
-            {
-                Fail(InitStep.MakeMountPoint, plan);
-            }
-
-            if (mount.MakeFile)
-            {
-                var file = Libc.open(mount.Target, Native.OCreat | Native.OWronly | Native.OCloexec, 0x1a4);
-                Check(file < 0 ? -1 : Libc.close(file), InitStep.MakeMountPoint, plan);
-            }
-
-            Check(Libc.mount(mount.Source, mount.Target, mount.Type, mount.Flags & ~Native.MsRdonly | (MountOptions.IsBind(mount.Flags) ? 0 : mount.Flags & Native.MsRdonly), mount.Data), InitStep.Mount, plan);
-            if (mount.RemountReadonly)
-            {
-                Check(Libc.mount(null, mount.Target, null, Native.MsRemount | Native.MsBind | Native.MsRdonly | (mount.Flags & (Native.MsNosuid | Native.MsNodev | Native.MsNoexec)), null), InitStep.Remount, plan);
-            }
+            PerformMount(mount, plan);
         }
 
         foreach (var device in plan.Devices)
@@ -80,6 +65,25 @@ public static unsafe class ContainerInit
         if (plan.LoopbackUp)
         {
             Check(Loopback.BringUp(), InitStep.Loopback, plan);
+        }
+    }
+
+    /// <summary>Mounts onto the destination opened beneath the rootfs, through its descriptor: no path is resolved twice.</summary>
+    private static void PerformMount(MountOperation mount, InitPlan plan)
+    {
+        var target = stackalloc byte[32];
+        var fd = MountTargets.Open(plan.Rootfs, mount.RelativeTarget, mount.MakeDirectory, mount.MakeFile);
+        Check(fd, InitStep.MakeMountPoint, plan);
+        var bind = MountOptions.IsBind(mount.Flags);
+        Check(Libc.mount(mount.Source, MountTargets.ProcPath(fd, target), mount.Type, mount.Flags & ~Native.MsRdonly | (bind ? 0 : mount.Flags & Native.MsRdonly), mount.Data), InitStep.Mount, plan);
+        Libc.close(fd);
+        if (mount.RemountReadonly)
+        {
+            // Opened again: the descriptor now names the root of the new mount, not the directory under it.
+            fd = MountTargets.Open(plan.Rootfs, mount.RelativeTarget, makeDirectory: false, makeFile: false);
+            Check(fd, InitStep.Remount, plan);
+            Check(Libc.mount(null, MountTargets.ProcPath(fd, target), null, Native.MsRemount | Native.MsBind | Native.MsRdonly | (mount.Flags & (Native.MsNosuid | Native.MsNodev | Native.MsNoexec)), null), InitStep.Remount, plan);
+            Libc.close(fd);
         }
     }
 

@@ -45,6 +45,9 @@ public unsafe struct MountOperation
 {
     public byte* Source;
     public byte* Target;
+
+    /// <summary>The destination relative to the rootfs ("dev/shm"), walked component by component in the init.</summary>
+    public byte* RelativeTarget;
     public byte* Type;
     public ulong Flags;
     public byte* Data;

@@ -72,10 +72,14 @@ public static unsafe class PlanBuilder
 
         var bind = MountOptions.IsBind(flags);
         var fileSource = bind && File.Exists(source);
+        var destination = mount.Destination ?? throw new RuntimeException("a mount has no destination");
+        var target = RootfsPaths.Join(rootfs, destination);
+        var relative = RootfsPaths.Relative(destination);
         return new MountOperation
         {
             Source = Native.Utf8(bind ? Path.GetFullPath(source ?? "") : source ?? type),
-            Target = Native.Utf8(RootfsPaths.Join(rootfs, mount.Destination ?? throw new RuntimeException("a mount has no destination"))),
+            Target = Native.Utf8(target),
+            RelativeTarget = Native.Utf8(relative.Length > 0 ? relative : throw new RuntimeException("a mount's destination must not be /")),
             Type = bind ? null : Native.Utf8(type),
             Flags = flags,
             Data = Native.Utf8(data),

@@ -30,4 +30,8 @@ public static class RootfsPaths
 
         return current;
     }
+
+    /// <summary>The destination without leading, trailing or doubled slashes: "/dev//shm/" is "dev/shm".</summary>
+    public static string Relative(string containerPath) =>
+        string.Join('/', containerPath.Split('/', StringSplitOptions.RemoveEmptyEntries));
 }

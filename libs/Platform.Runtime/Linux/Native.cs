@@ -19,6 +19,8 @@ public static unsafe partial class Native
     public const long SysExitGroup = 231;
     public const long SysPrlimit64 = 302;
     public const long SysCloseRange = 436;
+    public const long SysMkdirat = 258;
+    public const long SysOpenat2 = 437;
 
     public const int CloneNewNs = 0x00020000;
     public const int CloneNewCgroup = 0x02000000;
@@ -49,6 +51,10 @@ public static unsafe partial class Native
     public const int OCreat = 0x40;
     public const int OCloexec = 0x80000;
     public const int ONonblock = 0x800;
+    public const int ODirectory = 0x10000;
+    public const int OPath = 0x200000;
+    public const long ResolveNoSymlinks = 0x04;
+    public const long ResolveBeneath = 0x08;
 
     public static long Syscall(long number, long a1 = 0, long a2 = 0, long a3 = 0, long a4 = 0, long a5 = 0) =>
         syscall(number, a1, a2, a3, a4, a5);
