@@ -7,6 +7,7 @@ using Platform.NodeAgent.Messaging;
 using Platform.NodeAgent.Node;
 using Platform.NodeAgent.Pods;
 using Platform.NodeAgent.Runtime;
+using Platform.NodeAgent.Volumes;
 
 var builder = WebApplication.CreateBuilder(args);
 var settings = NodeAgentSettings.From(builder.Configuration);
@@ -16,6 +17,8 @@ builder.Services.AddSingleton(settings);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddContainerLauncher(settings);
 builder.Services.AddSingleton<PodStore>();
+builder.Services.AddSingleton<NamedVolumeStore>();
+builder.Services.AddSingleton<PodVolumes>();
 builder.Services.AddSingleton<StatusReporter>();
 builder.Services.AddHostedService(services => services.GetRequiredService<StatusReporter>());
 builder.Services.AddSingleton<PodSupervisor>();
@@ -37,4 +40,5 @@ builder.Services.AddPlatformBus(
 var app = builder.Build();
 app.MapGet("/healthz", () => Results.Text("ok"));
 app.MapContainerLogs();
+app.MapNamedVolumes();
 app.Run();

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Platform.Api.Model;
 using Platform.Contracts;
 using Platform.NodeAgent.Runtime;
+using Platform.NodeAgent.Volumes;
 
 namespace Platform.NodeAgent.Pods;
 
@@ -13,6 +14,7 @@ public sealed partial class PodSupervisor(
     PodStore store,
     StatusReporter reporter,
     IContainerLauncher launcher,
+    PodVolumes volumes,
     NodeAgentSettings settings,
     TimeProvider time,
     ILogger<PodSupervisor> logger) : IHostedService
@@ -84,6 +86,7 @@ public sealed partial class PodSupervisor(
             await worker.StopAsync(reason: null, gracePeriod: null, cancellationToken);
         }
 
+        volumes.TearDown(stop.Uid);
         store.Delete(stop.Uid);
         await reporter.ReportAsync(stop.Namespace, stop.Name, stop.Uid, new PodStatus(), removed: true, cancellationToken);
         LogRemoved(stop.Namespace, stop.Name);

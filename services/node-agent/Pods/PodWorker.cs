@@ -103,7 +103,8 @@ public sealed partial class PodWorker
     private async Task<int> RunOnceAsync(Container container)
     {
         var launch = new ContainerLaunch(pod.Uid, pod.Name, container,
-            store.ContainerDirectory(pod.Uid, container.Name!), store.LogPath(pod.Uid, container.Name!));
+            store.ContainerDirectory(pod.Uid, container.Name!), store.LogPath(pod.Uid, container.Name!))
+        { PodNamespace = pod.Namespace, PodSpec = pod.Spec };
         IRunningContainer process;
         try
         {

@@ -1,4 +1,6 @@
 using Platform.Api.Model;
+using Platform.NodeAgent.Security;
+using Platform.NodeAgent.Volumes;
 using Platform.Oci.Model;
 using Platform.Runtime.Spec;
 
@@ -16,16 +18,16 @@ public static class ContainerSpecBuilder
 
     private const long CpuPeriodMicros = 100_000;
 
-    public static RuntimeSpec Build(ContainerLaunch launch, ContainerConfig? image, string rootfs, string cgroupPath)
+    public static RuntimeSpec Build(ContainerLaunch launch, ContainerConfig? image, string rootfs, string cgroupPath, IReadOnlyList<SpecMount>? volumeMounts = null)
     {
         var container = launch.Container;
         var spec = DefaultSpec.Create(Arguments(container, image));
         var process = spec.Process!;
         process.Env = Environment(container, image, launch.PodName);
         process.Cwd = container.WorkingDir ?? (image?.WorkingDir is { Length: > 0 } dir ? dir : "/");
-        var (uid, gid) = ImageUser.Resolve(image?.User, rootfs);
-        process.User = new SpecUser { Uid = uid, Gid = gid };
         spec.Root = new SpecRoot { Path = rootfs };
+        ContainerSecurity.Apply(spec, launch, image?.User, rootfs);
+        spec.Mounts = VolumeMountSpec.Merge(spec.Mounts, volumeMounts ?? []);
         spec.Hostname = launch.PodName;
         spec.Linux!.CgroupsPath = cgroupPath;
         spec.Linux.Resources = Resources(container.Resources);

@@ -40,6 +40,11 @@ public sealed record ContainerLaunch(
     string ContainerDirectory,
     string LogPath)
 {
+    public string PodNamespace { get; init; } = "default";
+
+    /// <summary>The whole pod's spec: its volumes and securityContext apply to every container.</summary>
+    public PodSpec PodSpec { get; init; } = new();
+
     /// <summary>A name unique on the node, usable as a runtime container id.</summary>
     public string ContainerId => $"{PodUid}-{Container.Name}";
 }

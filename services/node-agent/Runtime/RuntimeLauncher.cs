@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Platform.NodeAgent.Logs;
+using Platform.NodeAgent.Volumes;
 using Platform.Oci.Registry;
 using Platform.Oci.References;
 using Platform.Oci.Store;
@@ -19,6 +20,7 @@ namespace Platform.NodeAgent.Runtime;
 public sealed partial class RuntimeLauncher(
     ImagePuller puller,
     ImageAnnouncer announcer,
+    PodVolumes volumes,
     NodeAgentSettings settings,
     ILogger<RuntimeLauncher> logger) : IContainerLauncher
 {
@@ -33,7 +35,7 @@ public sealed partial class RuntimeLauncher(
         OverlayMount.Mount(image.OverlayLowerDirs, Path.Combine(launch.ContainerDirectory, "upper"), Path.Combine(launch.ContainerDirectory, "work"), rootfs);
         try
         {
-            var spec = ContainerSpecBuilder.Build(launch, image.Config.Config, rootfs, $"platform/{launch.ContainerId}");
+            var spec = ContainerSpecBuilder.Build(launch, image.Config.Config, rootfs, $"platform/{launch.ContainerId}", await VolumeMountsAsync(launch, cancellationToken));
             await File.WriteAllTextAsync(Path.Combine(bundle, "config.json"), JsonSerializer.Serialize(spec, RuntimeJson.Default.RuntimeSpec), cancellationToken);
             return Start(launch, bundle, rootfs);
         }
@@ -42,6 +44,13 @@ public sealed partial class RuntimeLauncher(
             CleanUp(launch.ContainerDirectory, rootfs);
             throw;
         }
+    }
+
+    private async Task<List<SpecMount>> VolumeMountsAsync(ContainerLaunch launch, CancellationToken cancellationToken)
+    {
+        var mounts = launch.Container.VolumeMounts ?? [];
+        var prepared = await volumes.PrepareAsync(launch.PodNamespace, launch.PodUid, launch.PodSpec, mounts.Select(m => m.Name!), cancellationToken);
+        return VolumeMountSpec.Build(mounts, prepared);
     }
 
     private async Task<PulledImage> PullAsync(string image, CancellationToken cancellationToken)
