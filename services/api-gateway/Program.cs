@@ -42,5 +42,6 @@ app.MapPods();
 app.MapPodLogs();
 app.MapNodes();
 app.MapImages();
+app.MapVolumes();
 app.MapFallback(context => ApiErrors.Failure(404, "NotFound", $"the server could not find the requested resource ({context.Request.Path})").ExecuteAsync(context));
 app.Run();

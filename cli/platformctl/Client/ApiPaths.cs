@@ -15,6 +15,12 @@ internal static class ApiPaths
 
     public const string Images = "apis/platform.io/v1/images";
 
+    public const string AllVolumes = "apis/platform.io/v1/volumes";
+
+    public static string Volumes(string @namespace) => $"apis/platform.io/v1/namespaces/{Escape(@namespace)}/volumes";
+
+    public static string Volume(string @namespace, string name) => $"{Volumes(@namespace)}/{Escape(name)}";
+
     /// <summary>Image names are references ("127.0.0.1:5000/team/app:1"): their slashes are path segments.</summary>
     public static string Image(string name) => $"{Images}/{string.Join('/', name.Split('/').Select(Escape))}";
 
