@@ -19,6 +19,7 @@ public sealed partial class PodWorker
     private readonly ILogger logger;
     private readonly CancellationTokenSource stopping = new();
     private readonly Lock statusLock = new();
+    private readonly SemaphoreSlim reporting = new(1, 1);
     private readonly PodStatus status;
     private Task running = Task.CompletedTask;
     private string? stopReason;
@@ -196,15 +197,28 @@ public sealed partial class PodWorker
 
     private ContainerStatus? Status(string containerName) => status.ContainerStatuses!.FirstOrDefault(c => c.Name == containerName);
 
-    private Task ReportAsync()
+    /// <summary>
+    /// One report at a time per pod: the containers of a pod report concurrently, and the snapshot, its
+    /// sequence number and the saved status.json must follow one order (two saves at once collided on
+    /// the same temporary file and faulted a container's loop).
+    /// </summary>
+    private async Task ReportAsync()
     {
-        PodStatus snapshot;
-        lock (statusLock)
+        await reporting.WaitAsync();
+        try
         {
-            snapshot = PodStatusCopy.Of(status);
-        }
+            PodStatus snapshot;
+            lock (statusLock)
+            {
+                snapshot = PodStatusCopy.Of(status);
+            }
 
-        return reporter.ReportAsync(pod.Namespace, pod.Name, pod.Uid, snapshot, removed: false, CancellationToken.None);
+            await reporter.ReportAsync(pod.Namespace, pod.Name, pod.Uid, snapshot, removed: false, CancellationToken.None);
+        }
+        finally
+        {
+            reporting.Release();
+        }
     }
 
     private async Task DelayAsync(TimeSpan delay)
