@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Platform.Api.Serialization;
+using Platform.Cli.Serialization;
 
 namespace Platform.Cli.Commands;
 
@@ -11,7 +11,7 @@ internal static class ApiObjects
     {
         try
         {
-            return node.Deserialize<T>(ApiJson.Options)
+            return node.Deserialize(CliJson.TypeInfo<T>())
                 ?? throw new CliException($"the server sent an empty {typeof(T).Name}");
         }
         catch (JsonException e)
