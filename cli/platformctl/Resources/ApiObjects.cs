@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Platform.Cli.Serialization;
 
-namespace Platform.Cli.Commands;
+namespace Platform.Cli.Resources;
 
 /// <summary>Reads the typed model out of the JSON trees the server sent.</summary>
 internal static class ApiObjects
