@@ -32,8 +32,8 @@ internal static class CompletionCommand
         shell.AcceptOnlyFromAmong("bash", "zsh");
         var command = new Command("completion", "Print a shell script that completes platformctl's verbs, options and kinds") { shell };
         Examples.Add(command,
-            ("Complete in the current bash", "source <(platformctl completion bash)"),
             ("Complete in every new bash", "platformctl completion bash > /etc/bash_completion.d/platformctl"),
+            ("Complete in the current bash", "source <(platformctl completion bash)"),
             ("Complete in zsh", "source <(platformctl completion zsh)"));
         runner.Attach(command, async (context, cancellationToken) =>
         {

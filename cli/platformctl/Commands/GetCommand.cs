@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using Platform.Cli.Output;
-using Platform.Cli.Output.JsonPath;
 using Platform.Cli.Resources;
 using Platform.Cli.Resources.Views;
 
@@ -63,7 +62,7 @@ internal static class GetCommand
         {
             OutputFormat.Json => JsonOutput.Render(answer),
             OutputFormat.Yaml => YamlOutput.Render(answer),
-            OutputFormat.JsonPath => JsonPathTemplate.Parse(options.Output.Template!).Render(answer),
+            OutputFormat.JsonPath => options.Output.Template!.Render(answer),
             _ => null,
         };
         if (text is not null)

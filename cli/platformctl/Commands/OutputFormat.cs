@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Platform.Cli.Output.JsonPath;
 
 namespace Platform.Cli.Commands;
 
@@ -13,8 +14,8 @@ internal enum OutputFormat
     JsonPath,
 }
 
-/// <summary>A parsed -o value: the format, and the template of -o jsonpath=TEMPLATE.</summary>
-internal sealed record OutputRequest(OutputFormat Format, string? Template = null)
+/// <summary>A parsed -o value: the format, and the parsed template of -o jsonpath=TEMPLATE (checked before any request).</summary>
+internal sealed record OutputRequest(OutputFormat Format, JsonPathTemplate? Template = null)
 {
     public static readonly OutputRequest Table = new(OutputFormat.Table);
 }
@@ -39,7 +40,7 @@ internal static class OutputFormats
             "json" => new(OutputFormat.Json),
             "yaml" => new(OutputFormat.Yaml),
             "name" => new(OutputFormat.Name),
-            "jsonpath" when template is { Length: > 0 } => new(OutputFormat.JsonPath, template),
+            "jsonpath" when template is { Length: > 0 } => new(OutputFormat.JsonPath, JsonPathTemplate.Parse(template)),
             "jsonpath" => throw new CliException("template format specified but no template given: use -o jsonpath='{.metadata.name}'"),
             _ => throw new CliException($"unable to match a printer suitable for the output format \"{text}\", allowed formats are: {Allowed}"),
         };
