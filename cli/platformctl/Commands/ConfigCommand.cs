@@ -10,6 +10,9 @@ internal static class ConfigCommand
 {
     private const string Redacted = "REDACTED";
 
+    private const string PlainHttpWarning =
+        "warning: kubectl sends no token to a plain-http server, so calls that need one will be Unauthorized until the API is served over https";
+
     public static Command Create(CommandRunner runner)
     {
         var command = new Command("config", "Show or change platformctl's settings (~/.platform/config), or write a kubeconfig for kubectl")
@@ -84,6 +87,12 @@ internal static class ConfigCommand
         runner.Attach(command, async (context, cancellationToken) =>
         {
             var contextName = context.Get(name)!;
+            if (context.Config.Server.Scheme == Uri.UriSchemeHttp && context.Config.Token is not null)
+            {
+                // client-go reads a kubeconfig's credentials only for TLS servers: kubectl would send no token at all.
+                await context.Error.WriteLineAsync(PlainHttpWarning.AsMemory(), cancellationToken);
+            }
+
             if (context.Get(file) is not { } path)
             {
                 await context.Out.WriteAsync(YamlOutput.Render(Kubeconfig.Create(context.Config, contextName)).AsMemory(), cancellationToken);

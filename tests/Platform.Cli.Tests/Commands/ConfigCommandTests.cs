@@ -53,6 +53,7 @@ public class ConfigCommandTests
         var result = await cli.RunAsync("config", "kubeconfig", "--server", "http://127.0.0.1:8080");
 
         Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith("warning: kubectl sends no token to a plain-http server", result.Error, StringComparison.Ordinal);
         Assert.Equal(
             """
             apiVersion: v1
@@ -76,6 +77,18 @@ public class ConfigCommandTests
 
             """,
             result.Out);
+    }
+
+    [Fact]
+    public async Task AnHttpsServerNeedsNoWarning()
+    {
+        using var home = new TempDirectory();
+        var cli = new OfflineCli(home.Path, new Dictionary<string, string> { ["PLATFORM_TOKEN"] = "s3cret" });
+
+        var result = await cli.RunAsync("config", "kubeconfig", "--server", "https://platform.example:8443");
+
+        Assert.Equal((0, string.Empty), (result.ExitCode, result.Error));
+        Assert.Contains("    server: https://platform.example:8443\n", result.Out, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -109,6 +122,7 @@ public class ConfigCommandTests
         var result = await cli.RunAsync("config", "kubeconfig", "--file", path, "--server", "http://127.0.0.1:8080");
 
         Assert.Equal($"Context \"platform\" written to {path} and made current.\n", result.Out);
+        Assert.Single(result.ErrorLines);
         var written = await File.ReadAllTextAsync(path);
         Assert.Contains("- name: other\n  cluster:\n    server: https://other:6443\n- name: platform\n  cluster:\n    server: http://127.0.0.1:8080\n", written, StringComparison.Ordinal);
         Assert.Contains("token: theirs\n", written, StringComparison.Ordinal);
