@@ -15,17 +15,22 @@ internal static class GetCommand
         var names = ResourceArguments.Names("The objects to show (default: all)");
         var output = OutputFormats.CreateOption();
         var allNamespaces = new Option<bool>("--all-namespaces", "-A") { Description = "List the objects of every namespace" };
-        var command = new Command("get", "Display one or many resources") { type, names, output, allNamespaces };
+        var selector = new Option<string?>("--selector", "-l") { Description = "Only objects whose labels match, e.g. app=web,tier!=db,env in (a,b)" };
+        var command = new Command("get", "Display one or many resources") { type, names, output, allNamespaces, selector };
         Examples.Add(command,
             ("List the pods of the current namespace", "platformctl get pods"),
             ("List every pod with its node and IP", "platformctl get po -A -o wide"),
             ("One pod as YAML", "platformctl get pod hello -o yaml"),
+            ("The pods labelled app=web", "platformctl get pods -l app=web"),
             ("The names of all nodes", "platformctl get nodes -o name"),
             ("Each pod's name and phase, one per line", "platformctl get pods -o jsonpath='{range .items[*]}{.metadata.name} {.status.phase}{\"\\n\"}{end}'"));
         runner.Attach(command, (context, cancellationToken) => RunAsync(
             context,
             ResourceReference.ParseMany(context.Get(type)!, context.Get(names)),
-            new GetRequestOptions(OutputFormats.Parse(context.Get(output)), context.Get(allNamespaces)),
+            new GetRequestOptions(
+                OutputFormats.Parse(context.Get(output)),
+                context.Get(allNamespaces),
+                context.Get(selector) is { } text ? LabelSelector.Parse(text) : null),
             cancellationToken));
         return command;
     }
@@ -33,12 +38,30 @@ internal static class GetCommand
     private static async Task<int> RunAsync(
         CliContext context, ResourceSelection selection, GetRequestOptions options, CancellationToken cancellationToken)
     {
+        if (options.Selector is not null && selection.Names.Count > 0)
+        {
+            throw new CliException("name cannot be provided when a selector is specified");
+        }
+
         var answer = selection.Names.Count == 0
-            ? await context.Resources.ListAsync(selection.Kind, context.Namespace, options.AllNamespaces, cancellationToken)
+            ? Filtered(await context.Resources.ListAsync(selection.Kind, context.Namespace, options.AllNamespaces, cancellationToken, options.Selector), options.Selector)
             : await GetNamedAsync(context, selection, cancellationToken);
         var isList = selection.Names.Count != 1;
         await PrintAsync(context, selection.Kind, answer, isList, options, cancellationToken);
         return ExitCodes.Success;
+    }
+
+    /// <summary>The list with only the items the selector matches (the server may have filtered already).</summary>
+    private static JsonNode Filtered(JsonNode list, LabelSelector? selector)
+    {
+        if (selector is null || list["items"] is not JsonArray items)
+        {
+            return list;
+        }
+
+        var kept = items.Where(item => item is not null && selector.Matches(item)).Select(item => item!.DeepClone()).ToArray();
+        list["items"] = new JsonArray(kept);
+        return list;
     }
 
     /// <summary>One object as it is; several wrapped in a List, as kubectl does.</summary>
@@ -87,7 +110,7 @@ internal static class GetCommand
     private static string NoResourcesMessage(ResourceKind kind, string @namespace, bool allNamespaces) =>
         kind.Namespaced && !allNamespaces ? $"No resources found in {@namespace} namespace." : "No resources found";
 
-    private sealed record GetRequestOptions(OutputRequest Output, bool AllNamespaces)
+    private sealed record GetRequestOptions(OutputRequest Output, bool AllNamespaces, LabelSelector? Selector)
     {
         public TableOptions TableOptions(ResourceKind kind) =>
             new(Output.Format == OutputFormat.Wide, AllNamespaces && kind.Namespaced);

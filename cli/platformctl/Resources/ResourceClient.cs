@@ -10,8 +10,13 @@ namespace Platform.Cli.Resources;
 /// </summary>
 internal sealed class ResourceClient(ApiClient api)
 {
-    public Task<JsonNode> ListAsync(ResourceKind kind, string @namespace, bool allNamespaces, CancellationToken cancellationToken) =>
-        ForKindAsync(kind, () => api.GetAsync(ResourcePaths.Collection(kind, @namespace, allNamespaces), cancellationToken));
+    public Task<JsonNode> ListAsync(
+        ResourceKind kind, string @namespace, bool allNamespaces, CancellationToken cancellationToken, LabelSelector? selector = null)
+    {
+        var path = ResourcePaths.Collection(kind, @namespace, allNamespaces);
+        var query = selector is null ? string.Empty : "?labelSelector=" + ResourcePaths.Escape(selector.Text);
+        return ForKindAsync(kind, () => api.GetAsync(path + query, cancellationToken));
+    }
 
     public Task<JsonNode> GetAsync(ResourceKind kind, string @namespace, string name, CancellationToken cancellationToken) =>
         ForKindAsync(kind, () => api.GetAsync(ResourcePaths.Item(kind, @namespace, name), cancellationToken));

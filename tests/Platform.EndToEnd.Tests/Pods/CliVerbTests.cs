@@ -56,11 +56,15 @@ public sealed class CliVerbTests(PlatformCluster cluster)
         var phase = await cluster.Cli.RunAsync(null, "get", "pod", "pathed", "-o", "jsonpath={.metadata.name} {.status.phase} {.spec.containers[0].image}");
         var listed = await cluster.Cli.RunAsync(null, "get", "pods", "-o", """jsonpath={range .items[?(@.metadata.name=="pathed")]}{.metadata.name}={.status.containerStatuses[0].state.terminated.exitCode}{"\n"}{end}""");
         var nodes = await cluster.Cli.RunAsync(null, "get", "no", "-o", "name");
+        var selected = await cluster.Cli.RunAsync(null, "get", "pods", "-l", "test=e2e,test notin (other)", "-o", "name");
+        var none = await cluster.Cli.RunAsync(null, "get", "pods", "-l", "test=nothing");
 
         Assert.Equal("pod/pathed\n", name.Output);
         Assert.Equal("pathed Succeeded busybox:latest", phase.Output);
         Assert.Equal("pathed=0\n", listed.Output);
         Assert.Equal($"node/{PlatformCluster.NodeName}\n", nodes.Output);
+        Assert.Contains("pod/pathed", selected.Output.Split('\n'), StringComparer.Ordinal);
+        Assert.Equal((0, string.Empty, "No resources found in default namespace.\n"), (none.ExitCode, none.Output, none.Errors));
     }
 
     [Fact]
