@@ -2,6 +2,7 @@ using System.CommandLine;
 using Platform.Api.Model;
 using Platform.Cli.Client;
 using Platform.Cli.Output;
+using Platform.Cli.Resources;
 
 namespace Platform.Cli.Commands;
 
@@ -13,6 +14,9 @@ internal static class VolumeCommand
         var command = new Command("volume", "Manage the named volumes of the nodes (a pod's persistentVolumeClaim)");
         command.Add(CreateList(runner));
         command.Add(CreateRemove(runner));
+        Examples.Add(command,
+            ("List the named volumes of this namespace", "platformctl volume ls"),
+            ("Remove a volume no pod uses any more", "platformctl volume rm demo-data"));
         return command;
     }
 
@@ -21,6 +25,9 @@ internal static class VolumeCommand
         var allNamespaces = new Option<bool>("--all-namespaces", "-A") { Description = "List the volumes of every namespace" };
         var command = new Command("ls", "List named volumes with their node, size and the pods using them") { allNamespaces };
         command.Aliases.Add("list");
+        Examples.Add(command,
+            ("Volumes of the current namespace", "platformctl volume ls"),
+            ("Volumes of every namespace", "platformctl volume ls -A"));
         runner.Attach(command, async (context, cancellationToken) =>
         {
             var all = context.Get(allNamespaces);
@@ -40,6 +47,9 @@ internal static class VolumeCommand
         var names = new Argument<string[]>("name") { Arity = ArgumentArity.OneOrMore, Description = "The volumes to remove" };
         var command = new Command("rm", "Remove named volumes that no pod uses") { names };
         command.Aliases.Add("remove");
+        Examples.Add(command,
+            ("Remove one volume", "platformctl volume rm demo-data"),
+            ("Remove volumes of another namespace", "platformctl volume rm -n team-a cache scratch"));
         runner.Attach(command, async (context, cancellationToken) =>
         {
             foreach (var name in context.Get(names)!)
