@@ -106,6 +106,7 @@ public sealed partial class PodSupervisor(
             else
             {
                 await RemoveLeftoversAsync(pod);
+                await network.TearDownAsync(pod.Uid);
                 await reporter.ReportAsync(pod.Namespace, pod.Name, pod.Uid, LostStatus(saved?.Status), removed: false, cancellationToken);
                 LogLost(pod.Namespace, pod.Name);
             }

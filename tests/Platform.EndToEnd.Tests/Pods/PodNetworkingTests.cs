@@ -41,7 +41,7 @@ public sealed class PodNetworkingTests(PlatformCluster cluster)
         await Delete("web");
         await Delete("client");
 
-        Assert.Equal(string.Empty, (await Tool.RunAsync("ip", ["-o", "link", "show", "master", cluster.Bridge])).Output);
+        Assert.DoesNotContain(HostVethOf(uid), (await Tool.RunAsync("ip", ["-o", "link", "show"])).Output);
         Assert.False(File.Exists(Path.Combine(cluster.NodeDirectory, "network", "netns", uid)), "the pod's network namespace was left");
         Assert.False(File.Exists(Path.Combine(cluster.NodeDirectory, "network", "addresses", podIp)), "the pod's address was not released");
         Assert.Null(await GetOrNullAsync($"http://127.0.0.1:{hostPort}/"));
@@ -63,8 +63,62 @@ public sealed class PodNetworkingTests(PlatformCluster cluster)
         var uid = pod.Metadata.Uid!;
         Assert.False(File.Exists(Path.Combine(cluster.NodeDirectory, "network", "netns", uid)), "a network namespace was left");
         Assert.False(Directory.Exists(Path.Combine(cluster.NodeDirectory, "network", "pods", uid)), "the sandbox record was left");
-        Assert.DoesNotContain(NetworkSettingsHostVeth(uid), (await Tool.RunAsync("ip", ["-o", "link", "show"])).Output);
+        Assert.DoesNotContain(HostVethOf(uid), (await Tool.RunAsync("ip", ["-o", "link", "show"])).Output);
         await Delete("port-clash");
+    }
+
+    [Fact]
+    public async Task The_containers_of_a_pod_share_its_network()
+    {
+        await Apply("""
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: two-containers
+            spec:
+              restartPolicy: Never
+              terminationGracePeriodSeconds: 1
+              containers:
+                - name: server
+                  image: busybox:latest
+                  command: ["sh", "-c", "mkdir -p /www && echo 'same pod' > /www/index.html && exec httpd -f -p 8080 -h /www"]
+                - name: probe
+                  image: busybox:latest
+                  command: ["sh", "-c", "for i in 1 2 3 4 5 6 7 8 9 10; do wget -q -O- http://127.0.0.1:8080/ && exit 0; sleep 0.5; done; exit 1"]
+            """);
+
+        var pod = await Eventually.ValueAsync(
+            async () => await ClusterApi.GetPodAsync(cluster.Http, "two-containers") is { } p
+                && p.Status?.ContainerStatuses?.SingleOrDefault(c => c.Name == "probe")?.State?.Terminated is not null ? p : null,
+            Timeout, "the probe container to end");
+
+        Assert.Equal(0, pod.Status!.ContainerStatuses!.Single(c => c.Name == "probe").State!.Terminated!.ExitCode);
+        Assert.Equal("same pod\n", (await cluster.Cli.RunAsync(null, "logs", "two-containers", "-c", "probe")).Output);
+        await Delete("two-containers");
+    }
+
+    [Fact]
+    public async Task A_pod_on_the_host_network_sees_the_hosts_links_and_has_the_hosts_address()
+    {
+        await Apply("""
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: host-network
+            spec:
+              hostNetwork: true
+              restartPolicy: Never
+              containers:
+                - name: main
+                  image: busybox:latest
+                  command: ["sh", "-c", "cat /proc/net/dev"]
+            """);
+
+        var pod = await ClusterApi.WaitForPhaseAsync(cluster.Http, "host-network", PodPhases.Succeeded, Timeout);
+
+        Assert.Equal(pod.Status!.HostIP, pod.Status.PodIP);
+        Assert.Contains($"{cluster.Bridge}:", (await cluster.Cli.RunAsync(null, "logs", "host-network")).Output);
+        await Delete("host-network");
     }
 
     private static string WebServer(string name, int hostPort) => $"""
@@ -85,7 +139,7 @@ public sealed class PodNetworkingTests(PlatformCluster cluster)
                   hostPort: {hostPort}
         """;
 
-    private static string NetworkSettingsHostVeth(string uid) => "pv" + uid.Replace("-", "", StringComparison.Ordinal)[..12];
+    private static string HostVethOf(string uid) => "pv" + uid.Replace("-", "", StringComparison.Ordinal)[..12];
 
     private async Task Apply(string manifest)
     {
