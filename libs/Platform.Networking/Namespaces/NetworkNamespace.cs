@@ -89,7 +89,11 @@ public static unsafe class NetworkNamespace
             {
                 failure = e;
             }
-        }) { IsBackground = true, Name = "netns" };
+        })
+        {
+            IsBackground = true,
+            Name = "netns",
+        };
         thread.Start();
         thread.Join();
         if (failure is not null)

@@ -110,7 +110,10 @@ public sealed partial class PodWorker
     private async Task<int> RunOnceAsync(Container container)
     {
         var launch = new ContainerLaunch(pod.Uid, pod.Name, container,
-            store.ContainerDirectory(pod.Uid, container.Name!), store.LogPath(pod.Uid, container.Name!)) { Sandbox = sandbox };
+            store.ContainerDirectory(pod.Uid, container.Name!), store.LogPath(pod.Uid, container.Name!))
+        {
+            Sandbox = sandbox,
+        };
         IRunningContainer process;
         try
         {
