@@ -84,7 +84,7 @@ public sealed class PodNetworkingTests(PlatformCluster cluster)
                   command: ["sh", "-c", "mkdir -p /www && echo 'same pod' > /www/index.html && exec httpd -f -p 8080 -h /www"]
                 - name: probe
                   image: busybox:latest
-                  command: ["sh", "-c", "for i in 1 2 3 4 5 6 7 8 9 10; do wget -q -O- http://127.0.0.1:8080/ && exit 0; sleep 0.5; done; exit 1"]
+                  command: ["sh", "-c", "for i in 1 2 3 4 5 6 7 8 9 10; do wget -q -O- http://127.0.0.1:8080/ 2>/dev/null && exit 0; sleep 0.5; done; exit 1"]
             """);
 
         var pod = await Eventually.ValueAsync(
