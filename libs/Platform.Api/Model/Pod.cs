@@ -18,6 +18,7 @@ public sealed class PodSpec
     public long? TerminationGracePeriodSeconds { get; set; }
     public List<Volume>? Volumes { get; set; }
     public PodSecurityContext? SecurityContext { get; set; }
+    public bool? HostNetwork { get; set; }
 }
 
 public sealed class Container
@@ -31,6 +32,7 @@ public sealed class Container
     public ResourceRequirements? Resources { get; set; }
     public List<VolumeMount>? VolumeMounts { get; set; }
     public SecurityContext? SecurityContext { get; set; }
+    public List<ContainerPort>? Ports { get; set; }
 }
 
 public sealed class EnvVar

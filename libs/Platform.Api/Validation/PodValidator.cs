@@ -42,13 +42,16 @@ public static class PodValidator
         {
             foreach (var error in ValidateContainer(spec.Containers[i], $"spec.containers[{i}]", names)
                 .Concat(VolumeValidator.ValidateMounts(spec.Containers[i].VolumeMounts, spec.Volumes, $"spec.containers[{i}]"))
-                .Concat(SecurityContextValidator.ValidateContainer(spec.Containers[i].SecurityContext, $"spec.containers[{i}]")))
+                .Concat(SecurityContextValidator.ValidateContainer(spec.Containers[i].SecurityContext, $"spec.containers[{i}]"))
+                .Concat(PortValidator.ValidateContainer(spec.Containers[i].Ports, $"spec.containers[{i}]", spec.HostNetwork == true)))
             {
                 yield return error;
             }
         }
 
-        foreach (var error in VolumeValidator.ValidateVolumes(spec.Volumes).Concat(SecurityContextValidator.ValidatePod(spec.SecurityContext)))
+        foreach (var error in VolumeValidator.ValidateVolumes(spec.Volumes)
+            .Concat(SecurityContextValidator.ValidatePod(spec.SecurityContext))
+            .Concat(PortValidator.ValidateHostPorts(spec)))
         {
             yield return error;
         }
