@@ -19,6 +19,8 @@ public static class RuntimeCommand
           state   ID                                 print the container's state as JSON
           kill    ID [SIGNAL]                        send a signal (default SIGTERM)
           delete  [--force] ID                       remove a stopped container (--force kills it first)
+          exec    [--tty] [--env K=V] [--cwd DIR] [--user UID[:GID]] [--process FILE] [--console PTY] ID -- CMD ARGS...
+                                                     run a command in a running container, exit with its code
           list    [-q]                               list containers
           spec                                       write a default config.json into the current directory
         """;
@@ -47,6 +49,8 @@ public static class RuntimeCommand
             case "delete":
                 ContainerDelete.Delete(store, line.Id(), line.Has("--force", "-f"));
                 return 0;
+            case "exec":
+                return ExecVerb.Run(store, line);
             case "list":
                 PrintList(ContainerQuery.List(store), line.Has("-q", "--quiet"));
                 return 0;
