@@ -22,6 +22,7 @@ internal static class CliApp
         root.Add(GetCommand.Create(runner));
         root.Add(DescribeCommand.Create(runner));
         root.Add(LogsCommand.Create(runner));
+        root.Add(ExecCommand.Create(runner));
         root.Add(DeleteCommand.Create(runner));
         root.Add(ImageCommand.Create(runner));
         root.Add(ImageCommand.CreateImages(runner));

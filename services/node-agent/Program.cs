@@ -2,6 +2,7 @@ using MassTransit;
 using Platform.Contracts;
 using Platform.Messaging;
 using Platform.NodeAgent;
+using Platform.NodeAgent.Exec;
 using Platform.NodeAgent.Logs;
 using Platform.NodeAgent.Messaging;
 using Platform.NodeAgent.Node;
@@ -16,6 +17,7 @@ builder.Services.AddSingleton(settings);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddContainerLauncher(settings);
 builder.Services.AddSingleton<PodStore>();
+builder.Services.AddSingleton<ExecSession>();
 builder.Services.AddSingleton<StatusReporter>();
 builder.Services.AddHostedService(services => services.GetRequiredService<StatusReporter>());
 builder.Services.AddSingleton<PodSupervisor>();
@@ -35,6 +37,8 @@ builder.Services.AddPlatformBus(
     }));
 
 var app = builder.Build();
+app.UseWebSockets();
 app.MapGet("/healthz", () => Results.Text("ok"));
 app.MapContainerLogs();
+app.MapContainerExec();
 app.Run();

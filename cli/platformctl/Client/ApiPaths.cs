@@ -35,5 +35,17 @@ internal static class ApiPaths
         return query.Count == 0 ? path : $"{path}?{string.Join('&', query)}";
     }
 
+    public static string PodExec(string @namespace, string name, string? container, IReadOnlyList<string> command, bool stdin, bool tty)
+    {
+        var query = command.Select(c => "command=" + Escape(c)).ToList();
+        if (!string.IsNullOrEmpty(container))
+        {
+            query.Add("container=" + Escape(container));
+        }
+
+        query.Add($"stdin={(stdin ? "true" : "false")}&stdout=true&stderr={(tty ? "false" : "true")}&tty={(tty ? "true" : "false")}");
+        return $"{Pod(@namespace, name)}/exec?{string.Join('&', query)}";
+    }
+
     private static string Escape(string segment) => Uri.EscapeDataString(segment);
 }

@@ -9,8 +9,18 @@ namespace Platform.EndToEnd.Tests.Infrastructure;
 /// and SQLite state), the scheduler, the image-store and one node agent, on free loopback ports
 /// under a temporary PLATFORM_HOME that is removed afterwards.
 /// </summary>
-public sealed class PlatformCluster : IAsyncLifetime
+public class PlatformCluster : IAsyncLifetime
 {
+    private readonly bool requireToken;
+
+    public PlatformCluster()
+        : this(requireToken: true)
+    {
+    }
+
+    /// <summary>Without the token the API is open, as it is when no token file is configured.</summary>
+    protected PlatformCluster(bool requireToken) => this.requireToken = requireToken;
+
     public const string NodeName = "e2e-node";
 
     private readonly string home = Directory.CreateTempSubdirectory("platform-e2e-").FullName;
@@ -107,7 +117,18 @@ public sealed class PlatformCluster : IAsyncLifetime
         services[folder] = ServiceProcess.Start(RepositoryLayout.ServiceAssembly(folder, assembly), ServiceEnvironment(), log);
     }
 
-    private Dictionary<string, string> ServiceEnvironment() => new()
+    private Dictionary<string, string> ServiceEnvironment()
+    {
+        var environment = AllSettings();
+        if (!requireToken)
+        {
+            environment.Remove("PLATFORM_ADMIN_TOKEN_FILE");
+        }
+
+        return environment;
+    }
+
+    private Dictionary<string, string> AllSettings() => new()
     {
         ["PLATFORM_HOME"] = home,
         ["PLATFORM_RABBITMQ_URL"] = rabbitMq!.Url.ToString(),
