@@ -15,7 +15,7 @@ public sealed class CommandLine
     public IReadOnlyList<string> Environment => environment;
 
     /// <summary>Flags that take a value; every other flag is a switch.</summary>
-    private static readonly string[] WithValue = ["--root", "--log", "--log-format", "--bundle", "-b", "--pid-file", "--console-socket", "--format", "-f", "--env", "-e", "--cwd", "--user", "-u", "--process", "-p", "--console"];
+    private static readonly string[] WithValue = ["--root", "--log", "--log-format", "--bundle", "-b", "--pid-file", "--console-socket", "--format", "-f", "--env", "-e", "--cwd", "--user", "-u", "--process", "-p", "--console", "--log-file", "--exit-file"];
 
     public static CommandLine Parse(string[] args)
     {

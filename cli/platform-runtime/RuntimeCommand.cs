@@ -14,6 +14,8 @@ public static class RuntimeCommand
         usage: platform-runtime [--root DIR] COMMAND [OPTIONS] ID
 
           run     [--bundle DIR] [--pid-file F] ID   create and start a container, wait, exit with its code
+          run     --log-file F --exit-file F [--bundle DIR] ID
+                                                     the same as a detached shim: own session, CRI log, exit code in a file
           create  [--bundle DIR] [--pid-file F] ID   create a container that waits for start
           start   ID                                 start a created container
           state   ID                                 print the container's state as JSON
@@ -32,6 +34,8 @@ public static class RuntimeCommand
         var bundle = line.Value("--bundle", "-b") ?? Directory.GetCurrentDirectory();
         switch (line.Verb)
         {
+            case "run" when line.Value("--exit-file") is { } exitFile:
+                return ContainerShim.Run(store, line.Id(), bundle, line.Value("--log-file") ?? throw new RuntimeException("run: --exit-file needs --log-file"), exitFile);
             case "run":
                 return ContainerRun.Run(store, line.Id(), bundle, pid => WritePidFile(line, pid));
             case "create":

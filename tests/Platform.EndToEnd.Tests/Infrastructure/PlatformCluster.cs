@@ -73,8 +73,11 @@ public class PlatformCluster : IAsyncLifetime
         await StartGatewayAsync();
     }
 
-    /// <summary>Stops the node agent as `./platform down` does, or kills it (a crash), and starts it again on the same state.</summary>
-    public async Task RestartNodeAgentAsync(bool crash = false)
+    /// <summary>
+    /// Stops the node agent as `./platform down` does, or kills it (a crash), runs <paramref name="whileDown"/>,
+    /// and starts it again on the same state.
+    /// </summary>
+    public async Task RestartNodeAgentAsync(bool crash = false, Func<Task>? whileDown = null)
     {
         if (crash)
         {
@@ -82,6 +85,11 @@ public class PlatformCluster : IAsyncLifetime
         }
 
         await services["node-agent"].DisposeAsync();
+        if (whileDown is not null)
+        {
+            await whileDown();
+        }
+
         Start("node-agent", "Platform.NodeAgent");
         await Eventually.TrueAsync(() => ClusterApi.AnswersAsync(new HttpClient(), $"http://127.0.0.1:{agentPort}/healthz"), TimeSpan.FromSeconds(60), "the node agent to answer");
     }
@@ -92,6 +100,8 @@ public class PlatformCluster : IAsyncLifetime
         {
             await service.DisposeAsync();
         }
+
+        await LeftoverContainers.RemoveAsync(NodeDirectory);
 
         if (rabbitMq is not null)
         {
