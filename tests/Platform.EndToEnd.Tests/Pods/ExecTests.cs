@@ -36,6 +36,15 @@ public sealed class ExecTests(PlatformCluster cluster) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Platformctl_exec_with_a_tty_runs_the_command_on_a_terminal()
+    {
+        var result = await cluster.Cli.RunAsync(null, "exec", "-t", Pod, "--", "sh", "-c", "[ -t 0 ] && [ -t 1 ] && echo on a terminal");
+
+        // The terminal's line discipline turns the newline into CR LF.
+        Assert.Equal((0, "on a terminal\r\n"), (result.ExitCode, result.Output));
+    }
+
+    [Fact]
     public async Task Platformctl_exec_names_an_unknown_pod_container_or_command_in_one_line()
     {
         var pod = await cluster.Cli.RunAsync(null, "exec", "no-such-pod", "--", "true");
