@@ -32,16 +32,18 @@ public sealed class CriLog : IDisposable
     /// <summary>Copies a pipe line by line until every writer has closed it.</summary>
     public Thread Pump(Stream pipe, string stream)
     {
-        var thread = new Thread(() =>
-        {
-            using var reader = new StreamReader(pipe, Encoding.UTF8);
-            while (reader.ReadLine() is { } line)
-            {
-                Write(stream, line);
-            }
-        }) { IsBackground = true, Name = $"log {stream}" };
+        var thread = new Thread(() => Copy(pipe, stream)) { IsBackground = true, Name = $"log {stream}" };
         thread.Start();
         return thread;
+    }
+
+    private void Copy(Stream pipe, string stream)
+    {
+        using var reader = new StreamReader(pipe, Encoding.UTF8);
+        while (reader.ReadLine() is { } line)
+        {
+            Write(stream, line);
+        }
     }
 
     public void Dispose() => file.Dispose();
