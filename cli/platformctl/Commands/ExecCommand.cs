@@ -14,10 +14,11 @@ internal static class ExecCommand
         var container = new Option<string?>("--container", "-c") { Description = "The container; needed when the pod has several" };
         var stdin = new Option<bool>("--stdin", "-i") { Description = "Pass standard input to the command" };
         var tty = new Option<bool>("--tty", "-t") { Description = "Run the command on a terminal" };
-        var exec = new Command("exec", "Run a command in a container of a running pod\n\nExamples:\n  platformctl exec web -- ls /\n  echo hi | platformctl exec -i web -c main -- cat")
-        {
-            pod, command, container, stdin, tty,
-        };
+        var exec = new Command("exec", "Run a command in a container of a running pod") { pod, command, container, stdin, tty };
+        Examples.Add(exec,
+            ("List the root directory of the pod's container", "platformctl exec web -- ls /"),
+            ("Pass standard input to a command in one container", "echo hi | platformctl exec -i web -c main -- cat"),
+            ("A shell on a terminal", "platformctl exec -it web -- sh"));
         runner.Attach(exec, (context, cancellationToken) =>
         {
             var name = context.Get(pod)!;
