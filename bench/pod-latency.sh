@@ -44,7 +44,8 @@ manifest() {
     printf 'apiVersion: v1\nkind: Pod\nmetadata: {name: %s}\nspec:\n  restartPolicy: Never\n  terminationGracePeriodSeconds: 1\n  containers:\n    - {name: main, image: busybox, command: [sleep, "3600"], resources: {requests: {cpu: 10m, memory: 4Mi}}}\n' "$1"
 }
 
-phase() { api "$PODS/$1" | jq -r '.status.phase // "None"'; }
+# The pod's phase, or None once it is gone (the answer is then a Status, not a Pod).
+phase() { api "$PODS/$1" | jq -r 'if .kind == "Pod" then .status.phase // "None" else "None" end'; }
 
 # Milliseconds from the pod's creation to its container's start, as the cluster recorded them.
 recorded_ms() {
