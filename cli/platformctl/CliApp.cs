@@ -25,6 +25,7 @@ internal static class CliApp
         root.Add(DeleteCommand.Create(runner));
         root.Add(ImageCommand.Create(runner));
         root.Add(ImageCommand.CreateImages(runner));
+        root.Add(BuildCommand.Create(runner));
         root.Add(VersionCommand.Create(runner));
         return root;
     }

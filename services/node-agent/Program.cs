@@ -2,6 +2,7 @@ using MassTransit;
 using Platform.Contracts;
 using Platform.Messaging;
 using Platform.NodeAgent;
+using Platform.NodeAgent.Builds;
 using Platform.NodeAgent.Logs;
 using Platform.NodeAgent.Messaging;
 using Platform.NodeAgent.Node;
@@ -15,6 +16,11 @@ builder.WebHost.UseUrls(settings.ListenUrl.ToString());
 builder.Services.AddSingleton(settings);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddContainerLauncher(settings);
+if (settings.ContainerRuntime == NodeAgentSettings.PlatformRuntime)
+{
+    builder.Services.AddImageBuilds();
+}
+
 builder.Services.AddSingleton<PodStore>();
 builder.Services.AddSingleton<StatusReporter>();
 builder.Services.AddHostedService(services => services.GetRequiredService<StatusReporter>());
@@ -37,4 +43,9 @@ builder.Services.AddPlatformBus(
 var app = builder.Build();
 app.MapGet("/healthz", () => Results.Text("ok"));
 app.MapContainerLogs();
+if (settings.ContainerRuntime == NodeAgentSettings.PlatformRuntime)
+{
+    app.MapBuilds();
+}
+
 app.Run();
