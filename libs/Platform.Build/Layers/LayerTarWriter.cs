@@ -17,6 +17,8 @@ public static class LayerTarWriter
     public const string WhiteoutPrefix = ".wh.";
     public const string OpaqueMarker = ".wh..wh..opq";
 
+    private const int EmptyArchiveBytes = 1024;
+
     private static readonly DateTimeOffset Epoch = DateTimeOffset.UnixEpoch;
 
     /// <summary>Writes the layer of <paramref name="upper"/> to <paramref name="destination"/>; <paramref name="exclude"/> names top-level paths left out.</summary>
@@ -25,10 +27,17 @@ public static class LayerTarWriter
         using var hasher = DigestHasher.Create();
         await using (var file = new FileStream(destination, FileMode.CreateNew, FileAccess.Write, FileShare.None, 128 * 1024, useAsync: true))
         await using (var hashing = new HashingWriteStream(file, hasher))
-        await using (var tar = new TarWriter(hashing, TarEntryFormat.Gnu, leaveOpen: true))
         {
-            var state = new WalkState(tar, exclude ?? (_ => false));
-            await WriteDirectoryAsync(state, upper, string.Empty, cancellationToken);
+            await using (var tar = new TarWriter(hashing, TarEntryFormat.Gnu, leaveOpen: true))
+            {
+                await WriteDirectoryAsync(new WalkState(tar, exclude ?? (_ => false)), upper, string.Empty, cancellationToken);
+            }
+
+            if (file.Length == 0)
+            {
+                // TarWriter writes no end-of-archive blocks when it wrote no entry; an empty layer still needs them.
+                await hashing.WriteAsync(new byte[EmptyArchiveBytes], cancellationToken);
+            }
         }
 
         var digest = hasher.Complete();

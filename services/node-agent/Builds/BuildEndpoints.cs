@@ -54,9 +54,19 @@ public static partial class BuildEndpoints
                 var digest = await builder.BuildAsync(request, context, dockerfile, layers, cache, output, cancellationToken);
                 await output.WriteLineAsync(digest.ToString(), cancellationToken);
             }
-            catch (Exception e) when (e is BuildFailedException or DockerfileException or InvalidDataException or RegistryException or HttpRequestException)
+            catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
             {
-                LogFailed(logger, tag.ToString(), e.Message);
+                // Whatever failed, the client gets one error line at the end, not a cut stream; nothing was tagged.
+                var expected = e is BuildFailedException or DockerfileException or InvalidDataException or RegistryException or HttpRequestException;
+                if (expected)
+                {
+                    LogFailed(logger, tag.ToString(), e.Message);
+                }
+                else
+                {
+                    LogCrashed(logger, e, tag.ToString());
+                }
+
                 await output.WriteLineAsync(ErrorPrefix + e.Message, CancellationToken.None);
                 foreach (var line in (e as BuildFailedException)?.LastOutput ?? [])
                 {
@@ -76,6 +86,9 @@ public static partial class BuildEndpoints
 
     [LoggerMessage(LogLevel.Warning, "Build of {Image} failed: {Reason}")]
     private static partial void LogFailed(ILogger logger, string image, string reason);
+
+    [LoggerMessage(LogLevel.Error, "Build of {Image} failed unexpectedly")]
+    private static partial void LogCrashed(ILogger logger, Exception e, string image);
 
     private sealed class ResponseOutput(HttpResponse response) : IBuildOutput
     {

@@ -7,10 +7,11 @@ namespace Platform.EndToEnd.Tests.Builds;
 [Collection(ClusterCollection.Name)]
 public sealed class BuildCacheTests(PlatformCluster cluster)
 {
-    private const string Dockerfile = """
+    /// <summary>RUN_ID keeps tests of one cluster (one shared cache) from reusing each other's steps.</summary>
+    private static readonly string Dockerfile = """
         FROM busybox:latest
         WORKDIR /app
-        ENV GREETING=hello
+        ENV GREETING=hello RUN_ID=RUN
         COPY files/ /app/files/
         RUN echo "$GREETING from the build" > /app/greeting && cat /app/files/a.txt
         RUN ls /app/files | wc -l > /app/count
@@ -20,13 +21,15 @@ public sealed class BuildCacheTests(PlatformCluster cluster)
     [Fact]
     public async Task Changing_line_n_reruns_from_n_and_changing_a_copied_file_reruns_from_that_copy()
     {
-        using var context = new BuildContext(cluster, Dockerfile);
+        var dockerfile = Dockerfile.Replace("RUN_ID=RUN", "RUN_ID=" + Guid.NewGuid().ToString("N"), StringComparison.Ordinal);
+        using var context = new BuildContext(cluster, dockerfile);
         context.Write("files/a.txt", "first content\n");
         context.Write("files/b.txt", "b\n");
 
         var cold = await context.BuildAsync("cache-rules:1");
-        Assert.True(cold.ExitCode == 0, cold.Output + cold.Error);
-        Assert.Empty(BuildContext.CachedSteps(cold.Output));
+        Assert.True(cold.ExitCode == 0, cold.Output + cold.Errors);
+        // Only WORKDIR /app on busybox may come from another test's build (the cache is the cluster's).
+        Assert.DoesNotContain(BuildContext.CachedSteps(cold.Output), step => step > 2);
         Assert.Equal(7, BuildContext.StepCount(cold.Output));
         Assert.Contains("first content", cold.Output);
         Assert.StartsWith("sha256:", BuildContext.Digest(cold.Output));
@@ -38,7 +41,7 @@ public sealed class BuildCacheTests(PlatformCluster cluster)
         Assert.Equal(BuildContext.Digest(cold.Output), BuildContext.Digest(warm.Output));
 
         // Line 5 changes: 2-4 still cached, 5 onwards run.
-        context.Write("Dockerfile", Dockerfile.Replace("from the build", "from the changed build", StringComparison.Ordinal));
+        context.Write("Dockerfile", dockerfile.Replace("from the build", "from the changed build", StringComparison.Ordinal));
         var changedLine = await context.BuildAsync("cache-rules:2", "--explain");
         Assert.Equal(0, changedLine.ExitCode);
         Assert.Equal([2, 3, 4], BuildContext.CachedSteps(changedLine.Output));
@@ -64,7 +67,7 @@ public sealed class BuildCacheTests(PlatformCluster cluster)
         using var context = new BuildContext(cluster, Dockerfile);
         context.Write("files/a.txt", "a\n");
         var build = await context.BuildAsync("runs-as-pod:1", "-q");
-        Assert.True(build.ExitCode == 0, build.Error);
+        Assert.True(build.ExitCode == 0, build.Errors);
 
         var pod = Manifests.Pod("built-image", "cat /app/greeting /app/count").Replace("busybox:latest", "runs-as-pod:1", StringComparison.Ordinal);
         Assert.Equal(0, (await cluster.Cli.RunAsync(pod, "apply", "-f", "-")).ExitCode);
@@ -86,11 +89,12 @@ public sealed class BuildCacheTests(PlatformCluster cluster)
             """);
         context.Write("deps.txt", "deps\n");
         context.Write("src/main.txt", "v1\n");
-        Assert.Equal(0, (await context.BuildAsync("reorder:1")).ExitCode);
+        var first = await context.BuildAsync("reorder:1");
+        Assert.True(first.ExitCode == 0, first.Output + first.Errors);
 
         context.Write("src/main.txt", "v2\n");
         var rebuild = await context.BuildAsync("reorder:1");
-        Assert.Equal(0, rebuild.ExitCode);
+        Assert.True(rebuild.ExitCode == 0, rebuild.Output + rebuild.Errors);
         Assert.Equal([2, 3], BuildContext.CachedSteps(rebuild.Output));
     }
 }

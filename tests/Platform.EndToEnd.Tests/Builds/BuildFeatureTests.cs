@@ -22,7 +22,7 @@ public sealed class BuildFeatureTests(PlatformCluster cluster)
             """);
 
         var build = await context.BuildAsync("multi-stage:1", "--build-arg", "MESSAGE=with-arg");
-        Assert.True(build.ExitCode == 0, build.Output + build.Error);
+        Assert.True(build.ExitCode == 0, build.Output + build.Errors);
         var manifest = await ManifestAsync("multi-stage", "1");
         Assert.Equal(2, manifest.RootElement.GetProperty("layers").GetArrayLength());
 
@@ -48,7 +48,7 @@ public sealed class BuildFeatureTests(PlatformCluster cluster)
         var first = await context.BuildAsync("reproducible:1", "--no-cache", "-q");
         var second = await context.BuildAsync("reproducible:2", "--no-cache", "-q");
 
-        Assert.True(first.ExitCode == 0, first.Error);
+        Assert.True(first.ExitCode == 0, first.Errors);
         Assert.Matches("^sha256:[0-9a-f]{64}\n$", first.Output);
         Assert.Equal(first.Output, second.Output);
     }
@@ -64,8 +64,8 @@ public sealed class BuildFeatureTests(PlatformCluster cluster)
         var build = await context.BuildAsync("fails-to-build:1");
 
         Assert.Equal(1, build.ExitCode);
-        Assert.Contains("returned a non-zero code: 7", build.Error);
-        Assert.Contains("about to fail", build.Error);
+        Assert.Contains("returned a non-zero code: 7", build.Errors);
+        Assert.Contains("about to fail", build.Errors);
         Assert.Equal(HttpStatusCode.NotFound, await ManifestStatusAsync("fails-to-build", "1"));
     }
 
@@ -81,7 +81,7 @@ public sealed class BuildFeatureTests(PlatformCluster cluster)
         var build = await context.BuildAsync("bad-input:1");
 
         Assert.Equal(1, build.ExitCode);
-        Assert.Contains(message, build.Error);
+        Assert.Contains(message, build.Errors);
         Assert.Equal(HttpStatusCode.NotFound, await ManifestStatusAsync("bad-input", "1"));
     }
 
