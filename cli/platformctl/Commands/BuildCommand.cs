@@ -28,6 +28,10 @@ internal static class BuildCommand
         {
             directory, tag, file, buildArgs, noCache, target, quiet, explain, agent, registry.Option,
         };
+        Examples.Add(command,
+            ("Build ./app and push it as app:1", "platformctl build -t app:1 ./app"),
+            ("Print only the digest, with a build argument", "platformctl build -q -t app:1 --build-arg VERSION=2 ./app"),
+            ("Say why the first step missed the cache", "platformctl build --explain -t app:1 ./app"));
         runner.Attach(command, (context, cancellationToken) => RunAsync(context, new BuildOptions(
             context.Get(directory)!, registry.ParseReference(context, context.Get(tag)!).ToString(), context.Get(file), context.Get(buildArgs) ?? [],
             context.Get(noCache), context.Get(target), context.Get(quiet), context.Get(explain), context.Get(agent)), cancellationToken));
