@@ -5,6 +5,7 @@ using Platform.NodeAgent;
 using Platform.NodeAgent.Builds;
 using Platform.NodeAgent.Logs;
 using Platform.NodeAgent.Messaging;
+using Platform.NodeAgent.Networking;
 using Platform.NodeAgent.Node;
 using Platform.NodeAgent.Pods;
 using Platform.NodeAgent.Runtime;
@@ -24,6 +25,7 @@ if (settings.ContainerRuntime == NodeAgentSettings.PlatformRuntime)
 builder.Services.AddSingleton<PodStore>();
 builder.Services.AddSingleton<StatusReporter>();
 builder.Services.AddHostedService(services => services.GetRequiredService<StatusReporter>());
+builder.Services.AddPodNetworking(builder.Configuration, settings);
 builder.Services.AddSingleton<PodSupervisor>();
 builder.Services.AddHostedService(services => services.GetRequiredService<PodSupervisor>());
 builder.Services.AddHostedService<NodeRegistrationService>();

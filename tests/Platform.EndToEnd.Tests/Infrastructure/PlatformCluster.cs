@@ -20,6 +20,7 @@ public sealed class PlatformCluster : IAsyncLifetime
     private readonly int siloPort = FreePorts.Next();
     private readonly int orleansGatewayPort = FreePorts.Next();
     private readonly Dictionary<string, ServiceProcess> services = [];
+    private readonly PodNetworkLease network = PodNetworkLease.Take();
     private RabbitMqInstance? rabbitMq;
 
     public string Token { get; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
@@ -37,6 +38,11 @@ public sealed class PlatformCluster : IAsyncLifetime
     public string NodeDirectory => Path.Combine(home, "nodes", NodeName);
 
     public RabbitMqInstance RabbitMq => rabbitMq!;
+
+    /// <summary>This cluster's node bridge and pod subnet, its own among clusters running side by side.</summary>
+    public string Bridge => network.Bridge;
+
+    public string PodSubnet => network.Subnet;
 
     public HttpClient Http { get; private set; } = new();
 
@@ -102,6 +108,9 @@ public sealed class PlatformCluster : IAsyncLifetime
             await rabbitMq.StopAsync();
         }
 
+        await network.RemoveNetworkAsync(NodeDirectory);
+        network.Dispose();
+
         Http.Dispose();
         if (Environment.GetEnvironmentVariable("PLATFORM_KEEP_TEST_HOME") is null)
         {
@@ -134,6 +143,8 @@ public sealed class PlatformCluster : IAsyncLifetime
         ["PLATFORM_ADMIN_TOKEN_FILE"] = Path.Combine(home, "admin.token"),
         ["PLATFORM_HEARTBEAT_MS"] = "1000",
         ["PLATFORM_RUNTIME_BIN"] = RepositoryLayout.RuntimeBinary,
+        ["PLATFORM_BRIDGE"] = network.Bridge,
+        ["PLATFORM_POD_CIDR"] = network.Subnet,
         ["Logging__LogLevel__Default"] = "Information",
     };
 }
