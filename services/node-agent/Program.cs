@@ -2,6 +2,7 @@ using MassTransit;
 using Platform.Contracts;
 using Platform.Messaging;
 using Platform.NodeAgent;
+using Platform.NodeAgent.Builds;
 using Platform.NodeAgent.Logs;
 using Platform.NodeAgent.Messaging;
 using Platform.NodeAgent.Networking;
@@ -17,6 +18,11 @@ builder.Services.AddSingleton(settings);
 builder.Services.AddSingleton(NodeRegistrationSettings.From(builder.Configuration));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddContainerLauncher(settings);
+if (settings.ContainerRuntime == NodeAgentSettings.PlatformRuntime)
+{
+    builder.Services.AddImageBuilds();
+}
+
 builder.Services.AddSingleton<PodStore>();
 builder.Services.AddSingleton<StatusReporter>();
 builder.Services.AddHostedService(services => services.GetRequiredService<StatusReporter>());
@@ -40,4 +46,9 @@ builder.Services.AddPlatformBus(
 var app = builder.Build();
 app.MapGet("/healthz", () => Results.Text("ok"));
 app.MapContainerLogs();
+if (settings.ContainerRuntime == NodeAgentSettings.PlatformRuntime)
+{
+    app.MapBuilds();
+}
+
 app.Run();

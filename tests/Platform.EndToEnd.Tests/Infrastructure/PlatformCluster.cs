@@ -43,6 +43,8 @@ public class PlatformCluster : IAsyncLifetime
 
     public string Home => home;
 
+    public int AgentPort => agentPort;
+
     /// <summary>The node agent's state: pods, images, and the container runtime's root.</summary>
     public string NodeDirectory => Path.Combine(home, "nodes", NodeName);
 
@@ -95,6 +97,18 @@ public class PlatformCluster : IAsyncLifetime
         await services["node-agent"].DisposeAsync();
         StartNodeAgent();
         await Eventually.TrueAsync(() => ClusterApi.AnswersAsync(new HttpClient(), $"http://127.0.0.1:{agentPort}/healthz"), TimeSpan.FromSeconds(60), "the node agent to answer");
+    }
+
+    /// <summary>Starts another node agent (its own name, port and node directory) on the same cluster; returns its URL.</summary>
+    public async Task<Uri> StartExtraNodeAgentAsync(string nodeName)
+    {
+        var port = FreePorts.Next();
+        var environment = ServiceEnvironment();
+        environment["PLATFORM_NODE_NAME"] = nodeName;
+        environment["PLATFORM_NODE_AGENT_URL"] = $"http://127.0.0.1:{port}";
+        services[nodeName] = ServiceProcess.Start(RepositoryLayout.ServiceAssembly("node-agent", "Platform.NodeAgent"), environment, Path.Combine(home, $"{nodeName}.log"));
+        await Eventually.TrueAsync(() => ClusterApi.AnswersAsync(new HttpClient(), $"http://127.0.0.1:{port}/healthz"), TimeSpan.FromSeconds(60), "the extra node agent to answer");
+        return new Uri($"http://127.0.0.1:{port}");
     }
 
     public async Task DisposeAsync()
