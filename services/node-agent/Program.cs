@@ -3,8 +3,10 @@ using Platform.Contracts;
 using Platform.Messaging;
 using Platform.NodeAgent;
 using Platform.NodeAgent.Exec;
+using Platform.NodeAgent.Builds;
 using Platform.NodeAgent.Logs;
 using Platform.NodeAgent.Messaging;
+using Platform.NodeAgent.Networking;
 using Platform.NodeAgent.Node;
 using Platform.NodeAgent.Pods;
 using Platform.NodeAgent.Runtime;
@@ -14,12 +16,19 @@ var settings = NodeAgentSettings.From(builder.Configuration);
 
 builder.WebHost.UseUrls(settings.ListenUrl.ToString());
 builder.Services.AddSingleton(settings);
+builder.Services.AddSingleton(NodeRegistrationSettings.From(builder.Configuration));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddContainerLauncher(settings);
+if (settings.ContainerRuntime == NodeAgentSettings.PlatformRuntime)
+{
+    builder.Services.AddImageBuilds();
+}
+
 builder.Services.AddSingleton<PodStore>();
 builder.Services.AddSingleton<ExecSession>();
 builder.Services.AddSingleton<StatusReporter>();
 builder.Services.AddHostedService(services => services.GetRequiredService<StatusReporter>());
+builder.Services.AddPodNetworking(builder.Configuration, settings);
 builder.Services.AddSingleton<PodSupervisor>();
 builder.Services.AddHostedService(services => services.GetRequiredService<PodSupervisor>());
 builder.Services.AddHostedService<NodeRegistrationService>();
@@ -41,4 +50,9 @@ app.UseWebSockets();
 app.MapGet("/healthz", () => Results.Text("ok"));
 app.MapContainerLogs();
 app.MapContainerExec();
+if (settings.ContainerRuntime == NodeAgentSettings.PlatformRuntime)
+{
+    app.MapBuilds();
+}
+
 app.Run();

@@ -40,10 +40,16 @@ public static class PodValidator
         var names = new HashSet<string>();
         for (var i = 0; i < spec.Containers.Count; i++)
         {
-            foreach (var error in ValidateContainer(spec.Containers[i], $"spec.containers[{i}]", names))
+            foreach (var error in ValidateContainer(spec.Containers[i], $"spec.containers[{i}]", names)
+                .Concat(PortValidator.ValidateContainer(spec.Containers[i].Ports, $"spec.containers[{i}]", spec.HostNetwork == true)))
             {
                 yield return error;
             }
+        }
+
+        foreach (var error in PortValidator.ValidateHostPorts(spec))
+        {
+            yield return error;
         }
 
         if (spec.RestartPolicy is { } policy && !RestartPolicies.All.Contains(policy))
@@ -59,6 +65,11 @@ public static class PodValidator
         if (spec.TerminationGracePeriodSeconds is < 0)
         {
             yield return FieldError.Invalid("spec.terminationGracePeriodSeconds", spec.TerminationGracePeriodSeconds.ToString(), "must be greater than or equal to 0");
+        }
+
+        foreach (var error in SchedulingValidator.ValidatePodSpec(spec))
+        {
+            yield return error;
         }
     }
 

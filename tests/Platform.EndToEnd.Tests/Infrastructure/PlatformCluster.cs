@@ -6,22 +6,23 @@ namespace Platform.EndToEnd.Tests.Infrastructure;
 
 /// <summary>
 /// A whole single-node platform for the tests: a private RabbitMQ, the api-gateway (with its silo
-/// and SQLite state), the scheduler, the image-store and one node agent, on free loopback ports
-/// under a temporary PLATFORM_HOME that is removed afterwards.
+/// and SQLite state), the scheduler (or several, see <see cref="PlatformClusterOptions"/>), the
+/// image-store and one node agent, on free loopback ports under a temporary PLATFORM_HOME that is
+/// removed afterwards.
 /// </summary>
 public class PlatformCluster : IAsyncLifetime
 {
-    private readonly bool requireToken;
+    public const string NodeName = "e2e-node";
+
+    private readonly PlatformClusterOptions options;
 
     public PlatformCluster()
-        : this(requireToken: true)
+        : this(new PlatformClusterOptions())
     {
     }
 
-    /// <summary>Without the token the API is open, as it is when no token file is configured.</summary>
-    protected PlatformCluster(bool requireToken) => this.requireToken = requireToken;
-
-    public const string NodeName = "e2e-node";
+    /// <summary>For a fixture of its own collection (xUnit wants one public constructor per fixture).</summary>
+    protected PlatformCluster(PlatformClusterOptions options) => this.options = options;
 
     private readonly string home = Directory.CreateTempSubdirectory("platform-e2e-").FullName;
     private readonly int gatewayPort = FreePorts.Next();
@@ -30,6 +31,7 @@ public class PlatformCluster : IAsyncLifetime
     private readonly int siloPort = FreePorts.Next();
     private readonly int orleansGatewayPort = FreePorts.Next();
     private readonly Dictionary<string, ServiceProcess> services = [];
+    private readonly PodNetworkLease network = PodNetworkLease.Take();
     private RabbitMqInstance? rabbitMq;
 
     public string Token { get; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
@@ -41,10 +43,17 @@ public class PlatformCluster : IAsyncLifetime
 
     public string Home => home;
 
+    public int AgentPort => agentPort;
+
     /// <summary>The node agent's state: pods, images, and the container runtime's root.</summary>
     public string NodeDirectory => Path.Combine(home, "nodes", NodeName);
 
     public RabbitMqInstance RabbitMq => rabbitMq!;
+
+    /// <summary>This cluster's node bridge and pod subnet, its own among clusters running side by side.</summary>
+    public string Bridge => network.Bridge;
+
+    public string PodSubnet => network.Subnet;
 
     public HttpClient Http { get; private set; } = new();
 
@@ -58,11 +67,15 @@ public class PlatformCluster : IAsyncLifetime
         rabbitMq = new RabbitMqInstance(Path.Combine(home, "rabbitmq"));
         await rabbitMq.StartAsync();
         await StartGatewayAsync();
-        Start("scheduler", "Platform.Scheduler");
+        foreach (var scheduler in SchedulerNames)
+        {
+            Start("scheduler", "Platform.Scheduler", scheduler);
+        }
+
         Start("image-store", "Platform.ImageStore");
         await Eventually.TrueAsync(() => ClusterApi.AnswersAsync(new HttpClient(), $"http://127.0.0.1:{imageStorePort}/healthz"), TimeSpan.FromSeconds(60), "the image store to answer");
         await ImageSeed.BusyboxAsync($"127.0.0.1:{imageStorePort}", Token);
-        Start("node-agent", "Platform.NodeAgent");
+        StartNodeAgent();
         await Eventually.TrueAsync(() => ClusterApi.IsNodeReadyAsync(Http, NodeName), TimeSpan.FromSeconds(60), "the node to become Ready");
     }
 
@@ -90,8 +103,20 @@ public class PlatformCluster : IAsyncLifetime
             await whileDown();
         }
 
-        Start("node-agent", "Platform.NodeAgent");
+        StartNodeAgent();
         await Eventually.TrueAsync(() => ClusterApi.AnswersAsync(new HttpClient(), $"http://127.0.0.1:{agentPort}/healthz"), TimeSpan.FromSeconds(60), "the node agent to answer");
+    }
+
+    /// <summary>Starts another node agent (its own name, port and node directory) on the same cluster; returns its URL.</summary>
+    public async Task<Uri> StartExtraNodeAgentAsync(string nodeName)
+    {
+        var port = FreePorts.Next();
+        var environment = ServiceEnvironment();
+        environment["PLATFORM_NODE_NAME"] = nodeName;
+        environment["PLATFORM_NODE_AGENT_URL"] = $"http://127.0.0.1:{port}";
+        services[nodeName] = ServiceProcess.Start(RepositoryLayout.ServiceAssembly("node-agent", "Platform.NodeAgent"), environment, Path.Combine(home, $"{nodeName}.log"));
+        await Eventually.TrueAsync(() => ClusterApi.AnswersAsync(new HttpClient(), $"http://127.0.0.1:{port}/healthz"), TimeSpan.FromSeconds(60), "the extra node agent to answer");
+        return new Uri($"http://127.0.0.1:{port}");
     }
 
     public async Task DisposeAsync()
@@ -108,6 +133,9 @@ public class PlatformCluster : IAsyncLifetime
             await rabbitMq.StopAsync();
         }
 
+        await network.RemoveNetworkAsync(NodeDirectory);
+        network.Dispose();
+
         Http.Dispose();
         if (Environment.GetEnvironmentVariable("PLATFORM_KEEP_TEST_HOME") is null)
         {
@@ -121,16 +149,33 @@ public class PlatformCluster : IAsyncLifetime
         await Eventually.TrueAsync(() => ClusterApi.AnswersAsync(Http, "/healthz"), TimeSpan.FromSeconds(60), "the gateway to answer");
     }
 
-    private void Start(string folder, string assembly)
+    /// <summary>The scheduler replicas, each with its log at HOME/NAME.log.</summary>
+    public IReadOnlyList<string> SchedulerNames =>
+        Enumerable.Range(1, options.Schedulers).Select(i => i == 1 ? "scheduler" : $"scheduler-{i}").ToList();
+
+    public string LogPath(string service) => Path.Combine(home, $"{service}.log");
+
+    private void StartNodeAgent()
     {
-        var log = Path.Combine(home, $"{folder}.log");
-        services[folder] = ServiceProcess.Start(RepositoryLayout.ServiceAssembly(folder, assembly), ServiceEnvironment(), log);
+        var environment = ServiceEnvironment();
+        foreach (var (name, value) in options.NodeAgentEnvironment)
+        {
+            environment[name] = value;
+        }
+
+        Start("node-agent", "Platform.NodeAgent", environment: environment);
+    }
+
+    private void Start(string folder, string assembly, string? name = null, Dictionary<string, string>? environment = null)
+    {
+        name ??= folder;
+        services[name] = ServiceProcess.Start(RepositoryLayout.ServiceAssembly(folder, assembly), environment ?? ServiceEnvironment(), LogPath(name));
     }
 
     private Dictionary<string, string> ServiceEnvironment()
     {
         var environment = AllSettings();
-        if (!requireToken)
+        if (!options.RequireToken)
         {
             environment.Remove("PLATFORM_ADMIN_TOKEN_FILE");
         }
@@ -151,8 +196,23 @@ public class PlatformCluster : IAsyncLifetime
         ["PLATFORM_ADMIN_TOKEN_FILE"] = Path.Combine(home, "admin.token"),
         ["PLATFORM_HEARTBEAT_MS"] = "1000",
         ["PLATFORM_RUNTIME_BIN"] = RepositoryLayout.RuntimeBinary,
+        ["PLATFORM_BRIDGE"] = network.Bridge,
+        ["PLATFORM_POD_CIDR"] = network.Subnet,
         ["Logging__LogLevel__Default"] = "Information",
     };
+}
+
+/// <summary>What differs between the clusters of the test collections.</summary>
+public sealed record PlatformClusterOptions
+{
+    /// <summary>Scheduler replicas consuming the same queue.</summary>
+    public int Schedulers { get; init; } = 1;
+
+    /// <summary>Added to the node agent's environment (PLATFORM_NODE_LABELS, PLATFORM_NODE_TAINTS, ...).</summary>
+    public IReadOnlyDictionary<string, string> NodeAgentEnvironment { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>False: no token file, so the API is open (as it is when none is configured).</summary>
+    public bool RequireToken { get; init; } = true;
 }
 
 [CollectionDefinition(Name)]
