@@ -25,9 +25,11 @@ internal static class CliApp
         root.Add(DeleteCommand.Create(runner));
         root.Add(RunCommand.Create(runner));
         root.Add(LogsCommand.Create(runner));
+        root.Add(ExecCommand.Create(runner));
         root.Add(ImageCommand.Create(runner));
         root.Add(ImageCommand.CreateImages(runner));
         root.Add(VolumeCommand.Create(runner));
+        root.Add(BuildCommand.Create(runner));
         root.Add(ClusterInfoCommand.Create(runner));
         root.Add(ConfigCommand.Create(runner));
         root.Add(CompletionCommand.Create(runner));

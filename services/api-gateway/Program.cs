@@ -36,10 +36,17 @@ builder.Services.AddPlatformBus(
 
 var app = builder.Build();
 var token = AdminTokenAuthentication.LoadToken(settings.AdminTokenFile, app.Logger);
-app.UseMiddleware<AdminTokenAuthentication>(token);
+if (token is not null)
+{
+    // Without a token the API is open (LoadToken warned); the middleware cannot be built with a null argument.
+    app.UseMiddleware<AdminTokenAuthentication>(token);
+}
+
+app.UseWebSockets();
 app.MapServerInfo();
 app.MapPods();
 app.MapPodLogs();
+app.MapPodExec();
 app.MapNodes();
 app.MapImages();
 app.MapVolumes();

@@ -2,6 +2,8 @@ using MassTransit;
 using Platform.Contracts;
 using Platform.Messaging;
 using Platform.NodeAgent;
+using Platform.NodeAgent.Exec;
+using Platform.NodeAgent.Builds;
 using Platform.NodeAgent.Logs;
 using Platform.NodeAgent.Messaging;
 using Platform.NodeAgent.Networking;
@@ -15,11 +17,18 @@ var settings = NodeAgentSettings.From(builder.Configuration);
 
 builder.WebHost.UseUrls(settings.ListenUrl.ToString());
 builder.Services.AddSingleton(settings);
+builder.Services.AddSingleton(NodeRegistrationSettings.From(builder.Configuration));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddContainerLauncher(settings);
+if (settings.ContainerRuntime == NodeAgentSettings.PlatformRuntime)
+{
+    builder.Services.AddImageBuilds();
+}
+
 builder.Services.AddSingleton<PodStore>();
 builder.Services.AddSingleton<NamedVolumeStore>();
 builder.Services.AddSingleton<PodVolumes>();
+builder.Services.AddSingleton<ExecSession>();
 builder.Services.AddSingleton<StatusReporter>();
 builder.Services.AddHostedService(services => services.GetRequiredService<StatusReporter>());
 builder.Services.AddPodNetworking(builder.Configuration, settings);
@@ -40,7 +49,14 @@ builder.Services.AddPlatformBus(
     }));
 
 var app = builder.Build();
+app.UseWebSockets();
 app.MapGet("/healthz", () => Results.Text("ok"));
 app.MapContainerLogs();
 app.MapNamedVolumes();
+app.MapContainerExec();
+if (settings.ContainerRuntime == NodeAgentSettings.PlatformRuntime)
+{
+    app.MapBuilds();
+}
+
 app.Run();

@@ -18,6 +18,9 @@ public sealed class PodSpec
     public long? TerminationGracePeriodSeconds { get; set; }
     public List<Volume>? Volumes { get; set; }
     public PodSecurityContext? SecurityContext { get; set; }
+    public Dictionary<string, string>? NodeSelector { get; set; }
+    public Affinity? Affinity { get; set; }
+    public List<Toleration>? Tolerations { get; set; }
     public bool? HostNetwork { get; set; }
 }
 

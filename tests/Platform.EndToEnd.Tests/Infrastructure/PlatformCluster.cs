@@ -6,12 +6,23 @@ namespace Platform.EndToEnd.Tests.Infrastructure;
 
 /// <summary>
 /// A whole single-node platform for the tests: a private RabbitMQ, the api-gateway (with its silo
-/// and SQLite state), the scheduler, the image-store and one node agent, on free loopback ports
-/// under a temporary PLATFORM_HOME that is removed afterwards.
+/// and SQLite state), the scheduler (or several, see <see cref="PlatformClusterOptions"/>), the
+/// image-store and one node agent, on free loopback ports under a temporary PLATFORM_HOME that is
+/// removed afterwards.
 /// </summary>
-public sealed class PlatformCluster : IAsyncLifetime
+public class PlatformCluster : IAsyncLifetime
 {
     public const string NodeName = "e2e-node";
+
+    private readonly PlatformClusterOptions options;
+
+    public PlatformCluster()
+        : this(new PlatformClusterOptions())
+    {
+    }
+
+    /// <summary>For a fixture of its own collection (xUnit wants one public constructor per fixture).</summary>
+    protected PlatformCluster(PlatformClusterOptions options) => this.options = options;
 
     private readonly string home = Directory.CreateTempSubdirectory("platform-e2e-").FullName;
     private readonly int gatewayPort = FreePorts.Next();
@@ -31,6 +42,8 @@ public sealed class PlatformCluster : IAsyncLifetime
     public string Registry => $"127.0.0.1:{imageStorePort}";
 
     public string Home => home;
+
+    public int AgentPort => agentPort;
 
     /// <summary>The node agent's state: pods, images, and the container runtime's root.</summary>
     public string NodeDirectory => Path.Combine(home, "nodes", NodeName);
@@ -54,11 +67,15 @@ public sealed class PlatformCluster : IAsyncLifetime
         rabbitMq = new RabbitMqInstance(Path.Combine(home, "rabbitmq"));
         await rabbitMq.StartAsync();
         await StartGatewayAsync();
-        Start("scheduler", "Platform.Scheduler");
+        foreach (var scheduler in SchedulerNames)
+        {
+            Start("scheduler", "Platform.Scheduler", scheduler);
+        }
+
         Start("image-store", "Platform.ImageStore");
         await Eventually.TrueAsync(() => ClusterApi.AnswersAsync(new HttpClient(), $"http://127.0.0.1:{imageStorePort}/healthz"), TimeSpan.FromSeconds(60), "the image store to answer");
         await ImageSeed.BusyboxAsync($"127.0.0.1:{imageStorePort}", Token);
-        Start("node-agent", "Platform.NodeAgent");
+        StartNodeAgent();
         await Eventually.TrueAsync(() => ClusterApi.IsNodeReadyAsync(Http, NodeName), TimeSpan.FromSeconds(60), "the node to become Ready");
     }
 
@@ -69,8 +86,11 @@ public sealed class PlatformCluster : IAsyncLifetime
         await StartGatewayAsync();
     }
 
-    /// <summary>Stops the node agent as `./platform down` does, or kills it (a crash), and starts it again on the same state.</summary>
-    public async Task RestartNodeAgentAsync(bool crash = false)
+    /// <summary>
+    /// Stops the node agent as `./platform down` does, or kills it (a crash), runs <paramref name="whileDown"/>,
+    /// and starts it again on the same state.
+    /// </summary>
+    public async Task RestartNodeAgentAsync(bool crash = false, Func<Task>? whileDown = null)
     {
         if (crash)
         {
@@ -78,8 +98,25 @@ public sealed class PlatformCluster : IAsyncLifetime
         }
 
         await services["node-agent"].DisposeAsync();
-        Start("node-agent", "Platform.NodeAgent");
+        if (whileDown is not null)
+        {
+            await whileDown();
+        }
+
+        StartNodeAgent();
         await Eventually.TrueAsync(() => ClusterApi.AnswersAsync(new HttpClient(), $"http://127.0.0.1:{agentPort}/healthz"), TimeSpan.FromSeconds(60), "the node agent to answer");
+    }
+
+    /// <summary>Starts another node agent (its own name, port and node directory) on the same cluster; returns its URL.</summary>
+    public async Task<Uri> StartExtraNodeAgentAsync(string nodeName)
+    {
+        var port = FreePorts.Next();
+        var environment = ServiceEnvironment();
+        environment["PLATFORM_NODE_NAME"] = nodeName;
+        environment["PLATFORM_NODE_AGENT_URL"] = $"http://127.0.0.1:{port}";
+        services[nodeName] = ServiceProcess.Start(RepositoryLayout.ServiceAssembly("node-agent", "Platform.NodeAgent"), environment, Path.Combine(home, $"{nodeName}.log"));
+        await Eventually.TrueAsync(() => ClusterApi.AnswersAsync(new HttpClient(), $"http://127.0.0.1:{port}/healthz"), TimeSpan.FromSeconds(60), "the extra node agent to answer");
+        return new Uri($"http://127.0.0.1:{port}");
     }
 
     public async Task DisposeAsync()
@@ -88,6 +125,8 @@ public sealed class PlatformCluster : IAsyncLifetime
         {
             await service.DisposeAsync();
         }
+
+        await LeftoverContainers.RemoveAsync(NodeDirectory);
 
         if (rabbitMq is not null)
         {
@@ -110,13 +149,41 @@ public sealed class PlatformCluster : IAsyncLifetime
         await Eventually.TrueAsync(() => ClusterApi.AnswersAsync(Http, "/healthz"), TimeSpan.FromSeconds(60), "the gateway to answer");
     }
 
-    private void Start(string folder, string assembly)
+    /// <summary>The scheduler replicas, each with its log at HOME/NAME.log.</summary>
+    public IReadOnlyList<string> SchedulerNames =>
+        Enumerable.Range(1, options.Schedulers).Select(i => i == 1 ? "scheduler" : $"scheduler-{i}").ToList();
+
+    public string LogPath(string service) => Path.Combine(home, $"{service}.log");
+
+    private void StartNodeAgent()
     {
-        var log = Path.Combine(home, $"{folder}.log");
-        services[folder] = ServiceProcess.Start(RepositoryLayout.ServiceAssembly(folder, assembly), ServiceEnvironment(), log);
+        var environment = ServiceEnvironment();
+        foreach (var (name, value) in options.NodeAgentEnvironment)
+        {
+            environment[name] = value;
+        }
+
+        Start("node-agent", "Platform.NodeAgent", environment: environment);
     }
 
-    private Dictionary<string, string> ServiceEnvironment() => new()
+    private void Start(string folder, string assembly, string? name = null, Dictionary<string, string>? environment = null)
+    {
+        name ??= folder;
+        services[name] = ServiceProcess.Start(RepositoryLayout.ServiceAssembly(folder, assembly), environment ?? ServiceEnvironment(), LogPath(name));
+    }
+
+    private Dictionary<string, string> ServiceEnvironment()
+    {
+        var environment = AllSettings();
+        if (!options.RequireToken)
+        {
+            environment.Remove("PLATFORM_ADMIN_TOKEN_FILE");
+        }
+
+        return environment;
+    }
+
+    private Dictionary<string, string> AllSettings() => new()
     {
         ["PLATFORM_HOME"] = home,
         ["PLATFORM_RABBITMQ_URL"] = rabbitMq!.Url.ToString(),
@@ -133,6 +200,19 @@ public sealed class PlatformCluster : IAsyncLifetime
         ["PLATFORM_POD_CIDR"] = network.Subnet,
         ["Logging__LogLevel__Default"] = "Information",
     };
+}
+
+/// <summary>What differs between the clusters of the test collections.</summary>
+public sealed record PlatformClusterOptions
+{
+    /// <summary>Scheduler replicas consuming the same queue.</summary>
+    public int Schedulers { get; init; } = 1;
+
+    /// <summary>Added to the node agent's environment (PLATFORM_NODE_LABELS, PLATFORM_NODE_TAINTS, ...).</summary>
+    public IReadOnlyDictionary<string, string> NodeAgentEnvironment { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>False: no token file, so the API is open (as it is when none is configured).</summary>
+    public bool RequireToken { get; init; } = true;
 }
 
 [CollectionDefinition(Name)]

@@ -109,15 +109,23 @@ public sealed class VolumeTests(PlatformCluster cluster)
     public async Task A_memory_emptyDir_is_a_tmpfs_of_its_size_unmounted_when_the_pod_goes()
     {
         await ApplyAsync(PodWithVolumes("memory-scratch", "grep /cache /proc/mounts | cut -d' ' -f3; df -k /cache | tail -1 | awk '{print $2}'", "{name: cache, emptyDir: {medium: Memory, sizeLimit: 16Mi}}", "{name: cache, mountPath: /cache}"));
-        var pod = await ClusterApi.WaitForPhaseAsync(cluster.Http, "memory-scratch", PodPhases.Succeeded, Timeout);
-        var cache = Path.Combine(cluster.NodeDirectory, "pods", pod.Metadata.Uid!, "volumes", "cache");
+        try
+        {
+            var pod = await ClusterApi.WaitForPhaseAsync(cluster.Http, "memory-scratch", PodPhases.Succeeded, Timeout);
+            var cache = Path.Combine(cluster.NodeDirectory, "pods", pod.Metadata.Uid!, "volumes", "cache");
 
-        Assert.Equal("tmpfs\n16384\n", (await cluster.Cli.RunAsync(null, "logs", "memory-scratch")).Output);
-        Assert.True(IsMounted(cache), "the tmpfs is mounted while the pod exists");
+            Assert.Equal("tmpfs\n16384\n", (await cluster.Cli.RunAsync(null, "logs", "memory-scratch")).Output);
+            Assert.True(IsMounted(cache), "the tmpfs is mounted while the pod exists");
 
-        await DeleteAsync("memory-scratch");
-        Assert.False(IsMounted(cache), "the tmpfs was left mounted");
-        Assert.False(Directory.Exists(cache));
+            await DeleteAsync("memory-scratch");
+            Assert.False(IsMounted(cache), "the tmpfs was left mounted");
+            Assert.False(Directory.Exists(cache));
+        }
+        finally
+        {
+            // A failed assertion must not leave the tmpfs mounted under the cluster's home.
+            await cluster.Cli.RunAsync(null, "delete", "pod", "memory-scratch", "--ignore-not-found");
+        }
     }
 
     public static TheoryData<string, string, string> BadSpecs => new()
