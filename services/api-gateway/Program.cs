@@ -3,7 +3,11 @@ using Platform.ApiGateway.Api;
 using Platform.ApiGateway.Controllers;
 using Platform.ApiGateway.Hosting;
 using Platform.ApiGateway.Messaging;
+using Platform.ApiGateway.Discovery;
+using Platform.ApiGateway.Resources;
+using Platform.ApiGateway.Watching;
 using Platform.Contracts;
+using Platform.Grains;
 using Platform.Grains.Pods;
 using Platform.Messaging;
 
@@ -16,6 +20,11 @@ builder.UseOrleans(silo => SiloSetup.ConfigureSilo(silo, settings));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<IPodMessenger, BusPodMessenger>();
 builder.Services.AddHostedService<PodResyncService>();
+builder.Services.AddHostedService<WorkloadResyncService>();
+builder.Services.AddHostedService<NodeLifecycleService>();
+builder.Services.Configure<ControlPlaneOptions>(options => options.NodeHeartbeatGracePeriod = settings.NodeGracePeriod);
+builder.Services.AddSingleton<WatchHub>();
+builder.Services.AddHostedService(services => services.GetRequiredService<WatchHub>());
 builder.Services.AddHttpClient(LogEndpoints.AgentClient, client => client.Timeout = Timeout.InfiniteTimeSpan);
 builder.Services.AddPlatformBus(
     settings.RabbitMqUrl,
@@ -37,10 +46,13 @@ builder.Services.AddPlatformBus(
 var app = builder.Build();
 var token = AdminTokenAuthentication.LoadToken(settings.AdminTokenFile, app.Logger);
 app.UseMiddleware<AdminTokenAuthentication>(token);
+var registry = ResourceRegistry.Default();
 app.MapServerInfo();
-app.MapPods();
+app.MapDiscovery(registry);
+app.MapOpenApi();
+app.MapResources(registry);
+app.MapScale();
 app.MapPodLogs();
-app.MapNodes();
 app.MapImages();
 app.MapFallback(context => ApiErrors.Failure(404, "NotFound", $"the server could not find the requested resource ({context.Request.Path})").ExecuteAsync(context));
 app.Run();

@@ -16,4 +16,9 @@ public sealed class NodeRecord
 
     /// <summary>Requests reserved per pod uid.</summary>
     public Dictionary<string, ResourceAmounts> Reservations { get; set; } = [];
+
+    /// <summary>Pods given up on while the node was lost (uid → name), to stop if the node comes back running them.</summary>
+    public Dictionary<string, LostPod> LostPods { get; set; } = [];
 }
+
+public sealed record LostPod(string Namespace, string Name);
