@@ -143,6 +143,12 @@ public sealed class ResourceRequests(ResourceHandler handler, IGrainFactory grai
                 return decoded.Error;
             }
 
+            var errors = writer.ValidateCreate(decoded.Item!);
+            if (errors.Count > 0)
+            {
+                return ApiErrors.Invalid(Kind.Kind, name, errors);
+            }
+
             var result = await writer.Update(grains, decoded.Item!);
             if (result.Outcome != WriteOutcome.Conflict || attempt >= 4 || patch.SetsResourceVersion)
             {
@@ -161,8 +167,14 @@ public sealed class ResourceRequests(ResourceHandler handler, IGrainFactory grai
         return ToResponse(await writer.Delete(grains, @namespace, name), name);
     }
 
-    public async Task<IResult> Update(ObjectWriter writer, IApiObject item) =>
-        ToResponse(await writer.Update(grains, item), item.Metadata.Name!);
+    /// <summary>An update must leave a valid object, checked as on create, before the grain applies its own rules (immutable fields).</summary>
+    public async Task<IResult> Update(ObjectWriter writer, IApiObject item)
+    {
+        var errors = writer.ValidateCreate(item);
+        return errors.Count > 0
+            ? ApiErrors.Invalid(Kind.Kind, item.Metadata.Name, errors)
+            : ToResponse(await writer.Update(grains, item), item.Metadata.Name!);
+    }
 
     private IResult Respond(HttpContext context, IReadOnlyList<IApiObject> items, string version)
     {

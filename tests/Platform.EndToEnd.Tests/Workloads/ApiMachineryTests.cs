@@ -44,7 +44,7 @@ public sealed class ApiMachineryTests(PlatformCluster cluster)
     public async Task A_watch_from_a_version_the_log_no_longer_holds_gets_410_expired()
     {
         await using var watch = WatchClient.Open(cluster.Http, "/api/v1/pods?watch=1&resourceVersion=1");
-        var first = await watch.NextAsync(Timeout);
+        var first = await watch.NextAsync(TimeSpan.FromSeconds(3));
         // Revision 1 is still held on a young cluster; then the watch simply starts. Otherwise it must say Expired.
         if ((string?)first?["type"] == "ERROR")
         {
@@ -63,7 +63,8 @@ public sealed class ApiMachineryTests(PlatformCluster cluster)
         using (var missing = await WorkloadApi.SendYamlAsync(cluster.Http, HttpMethod.Post, "/api/v1/namespaces/nowhere/pods", Manifests.Pod("p", "true").Replace("metadata:", "metadata:\n  namespace: nowhere")))
         {
             Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
-            Assert.Contains("namespaces \\\"nowhere\\\" not found", await missing.Content.ReadAsStringAsync());
+            var status = JsonNode.Parse(await missing.Content.ReadAsStringAsync())!;
+            Assert.Equal("namespaces \"nowhere\" not found", (string?)status["message"]);
         }
 
         using (var ns = await WorkloadApi.SendYamlAsync(cluster.Http, HttpMethod.Post, "/api/v1/namespaces", "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n"))
@@ -138,8 +139,7 @@ public sealed class ApiMachineryTests(PlatformCluster cluster)
     [Fact]
     public async Task Invalid_deployments_are_refused_with_the_field_path_and_nothing_is_stored()
     {
-        var mismatched = WorkloadManifests.Deployment("bad", 1).Replace("      labels:\n          app: bad\n        spec:", "      labels:\n          app: other\n        spec:");
-        await AssertInvalidAsync(mismatched, "spec.template.metadata.labels");
+        await AssertInvalidAsync(WorkloadManifests.Deployment("bad", 1, templateApp: "other"), "spec.template.metadata.labels");
         await AssertInvalidAsync(WorkloadManifests.Deployment("bad", -1), "spec.replicas");
         await AssertInvalidAsync(WorkloadManifests.Deployment("bad", 1, maxSurge: 0, maxUnavailable: 0), "spec.strategy.rollingUpdate.maxUnavailable");
 

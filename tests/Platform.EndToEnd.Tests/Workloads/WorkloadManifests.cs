@@ -3,7 +3,7 @@ namespace Platform.EndToEnd.Tests.Workloads;
 /// <summary>Deployment manifests the workload tests submit: busybox pods that sleep, stopped fast (sleep ignores SIGTERM).</summary>
 public static class WorkloadManifests
 {
-    public static string Deployment(string name, int replicas, string version = "v1", int maxSurge = 1, int maxUnavailable = 0, string @namespace = "default") => $$"""
+    public static string Deployment(string name, int replicas, string version = "v1", int maxSurge = 1, int maxUnavailable = 0, string @namespace = "default", string? templateApp = null) => $$"""
         apiVersion: apps/v1
         kind: Deployment
         metadata:
@@ -24,7 +24,7 @@ public static class WorkloadManifests
           template:
             metadata:
               labels:
-                app: {{name}}
+                app: {{templateApp ?? name}}
             spec:
               terminationGracePeriodSeconds: 1
               containers:

@@ -52,9 +52,13 @@ public sealed class RolloutPlannerTests
     {
         var spec = Spec(4, IntOrString.FromInt(0), IntOrString.FromInt(1));
         var plan = RolloutPlanner.Plan(spec, View("new", 0, 0, 0), [View("older", 2, 2, 0), View("old", 2, 2, 2)]);
-        // 4 pods, 2 available, floor 3: the two unavailable ones may go (they cost nothing), no available one may.
-        Assert.Equal(0, plan["older"]);
+        // 4 pods, floor 3: one pod may go, and it is an unavailable one (it costs nothing); no available one may.
+        Assert.Equal(1, plan["older"]);
         Assert.Equal(2, plan["old"]);
+
+        var healthy = RolloutPlanner.Plan(spec, View("new", 0, 0, 0), [View("older", 2, 2, 2), View("old", 2, 2, 2)]);
+        Assert.Equal(1, healthy["older"]);
+        Assert.Equal(2, healthy["old"]);
     }
 
     [Fact]
