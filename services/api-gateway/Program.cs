@@ -14,8 +14,13 @@ using Platform.Messaging;
 var builder = WebApplication.CreateBuilder(args);
 var settings = GatewaySettings.From(builder.Configuration);
 
-builder.WebHost.UseUrls(settings.ListenUrl.ToString());
-builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = ManifestBody.MaxBytes + 1);
+var certificate = ServingCertificate.LoadOrCreate(settings.TlsDirectory);
+builder.WebHost.ConfigureKestrel(kestrel =>
+{
+    kestrel.Limits.MaxRequestBodySize = ManifestBody.MaxBytes + 1;
+    kestrel.Listen(ListenAddress.Of(settings.ListenUrl), settings.ListenUrl.Port);
+    kestrel.Listen(ListenAddress.Of(settings.SecureListenUrl), settings.SecureListenUrl.Port, listen => listen.UseHttps(certificate));
+});
 builder.UseOrleans(silo => SiloSetup.ConfigureSilo(silo, settings));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<IPodMessenger, BusPodMessenger>();

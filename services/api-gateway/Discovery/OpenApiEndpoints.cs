@@ -9,7 +9,8 @@ namespace Platform.ApiGateway.Discovery;
 /// </summary>
 public static class OpenApiEndpoints
 {
-    private const string ProtobufType = "application/com.github.proto-openapi.spec.v2@v1.0+protobuf";
+    // What kube-apiserver answers for the protobuf form (Go cannot parse the requested type back as a Content-Type).
+    private const string ProtobufType = "application/octet-stream";
 
     public static void MapOpenApi(this IEndpointRouteBuilder app)
     {

@@ -10,9 +10,13 @@ public sealed record GatewaySettings(
     int SiloPort,
     int OrleansGatewayPort,
     string? AdminTokenFile,
-    TimeSpan NodeGracePeriod)
+    TimeSpan NodeGracePeriod,
+    Uri SecureListenUrl)
 {
     public string DatabasePath => Path.Combine(Home, "api-gateway", "control-plane.db");
+
+    /// <summary>The serving certificate (serving.pfx) and its public part (ca.crt) for kubeconfigs.</summary>
+    public string TlsDirectory => Path.Combine(Home, "api-gateway", "tls");
 
     public static GatewaySettings From(IConfiguration configuration)
     {
@@ -24,7 +28,8 @@ public sealed record GatewaySettings(
             Port(configuration, "PLATFORM_ORLEANS_SILO_PORT", 11111),
             Port(configuration, "PLATFORM_ORLEANS_GATEWAY_PORT", 30000),
             configuration["PLATFORM_ADMIN_TOKEN_FILE"],
-            TimeSpan.FromSeconds(configuration["PLATFORM_NODE_GRACE_SECONDS"] is { } grace ? double.Parse(grace, CultureInfo.InvariantCulture) : 10));
+            TimeSpan.FromSeconds(configuration["PLATFORM_NODE_GRACE_SECONDS"] is { } grace ? double.Parse(grace, CultureInfo.InvariantCulture) : 10),
+            new Uri(configuration["PLATFORM_GATEWAY_TLS_URL"] ?? "https://127.0.0.1:6443"));
     }
 
     private static int Port(IConfiguration configuration, string key, int fallback) =>

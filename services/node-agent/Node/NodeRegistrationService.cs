@@ -32,7 +32,7 @@ public sealed partial class NodeRegistrationService(
         {
             try
             {
-                var registration = new NodeRegistered(settings.NodeName, Endpoint, capacity, capacity, NodeInfoProbe.MaxPods,
+                var registration = new NodeRegistered(settings.NodeName, Endpoint, capacity, capacity, settings.MaxPods,
                     NodeInfoProbe.SystemInfo(launcher.Name), time.GetUtcNow());
                 await bus.Publish(registration, stoppingToken);
                 LogRegistered(settings.NodeName);

@@ -15,6 +15,7 @@ public sealed class PlatformCluster : IAsyncLifetime
 
     private readonly string home = Directory.CreateTempSubdirectory("platform-e2e-").FullName;
     private readonly int gatewayPort = FreePorts.Next();
+    private readonly int gatewayTlsPort = FreePorts.Next();
     private readonly int agentPort = FreePorts.Next();
     private readonly int imageStorePort = FreePorts.Next();
     private readonly int siloPort = FreePorts.Next();
@@ -25,6 +26,11 @@ public sealed class PlatformCluster : IAsyncLifetime
     public string Token { get; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
 
     public Uri GatewayUrl => new($"http://127.0.0.1:{gatewayPort}");
+
+    /// <summary>The same API over TLS (kubectl sends its token only there), with the gateway's self-signed certificate.</summary>
+    public Uri GatewayTlsUrl => new($"https://127.0.0.1:{gatewayTlsPort}");
+
+    public string GatewayCertificate => Path.Combine(home, "api-gateway", "tls", "ca.crt");
 
     /// <summary>The image store as registry clients name it (HOST:PORT).</summary>
     public string Registry => $"127.0.0.1:{imageStorePort}";
@@ -112,6 +118,7 @@ public sealed class PlatformCluster : IAsyncLifetime
         ["PLATFORM_HOME"] = home,
         ["PLATFORM_RABBITMQ_URL"] = rabbitMq!.Url.ToString(),
         ["PLATFORM_GATEWAY_URL"] = GatewayUrl.ToString(),
+        ["PLATFORM_GATEWAY_TLS_URL"] = GatewayTlsUrl.ToString(),
         ["PLATFORM_IMAGE_STORE_URL"] = $"http://127.0.0.1:{imageStorePort}",
         ["PLATFORM_NODE_AGENT_URL"] = $"http://127.0.0.1:{agentPort}",
         ["PLATFORM_NODE_NAME"] = NodeName,

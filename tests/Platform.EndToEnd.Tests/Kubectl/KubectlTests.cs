@@ -114,7 +114,8 @@ public sealed class KubectlTests(PlatformCluster cluster) : IDisposable
                 clusters:
                   - name: platform
                     cluster:
-                      server: {cluster.GatewayUrl.ToString().TrimEnd('/')}
+                      server: {cluster.GatewayTlsUrl.ToString().TrimEnd('/')}
+                      certificate-authority-data: {Convert.ToBase64String(await File.ReadAllBytesAsync(cluster.GatewayCertificate))}
                 users:
                   - name: admin
                     user:
