@@ -35,6 +35,12 @@ build() {
         echo "0 passed, 1 failed"
         fail "publishing platform-runtime failed"
     fi
+    info "publishing platformctl (NativeAOT)"
+    if ! "$ROOT/infra/publish-cli.sh" >>"$RESULTS/build.log" 2>&1; then
+        tail -20 "$RESULTS/build.log" >&2
+        echo "0 passed, 1 failed"
+        fail "publishing platformctl failed"
+    fi
     dotnet build-server shutdown >/dev/null 2>&1 || true
 }
 

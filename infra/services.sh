@@ -64,6 +64,7 @@ build_solution() {
     dotnet build "$ROOT/Platform.sln" -c "$BUILD_CONFIGURATION" -nologo -v quiet -p:UseSharedCompilation=true >"$LOG_DIR/build.log" 2>&1 \
         || { tail -30 "$LOG_DIR/build.log" >&2; fail "build failed; see $LOG_DIR/build.log"; }
     "$ROOT/infra/publish-runtime.sh" >>"$LOG_DIR/build.log" 2>&1 || fail "publishing platform-runtime failed; see $LOG_DIR/build.log"
+    "$ROOT/infra/publish-cli.sh" >>"$LOG_DIR/build.log" 2>&1 || fail "publishing platformctl failed; see $LOG_DIR/build.log"
     dotnet build-server shutdown >/dev/null 2>&1 || true
     touch "$stamp"
 }
@@ -100,8 +101,9 @@ ensure_admin_token() {
     chmod 600 "$TOKEN_FILE"
     mkdir -p "$(dirname "$CLI_CONFIG")"
     (umask 077 && printf 'server: %s\ntoken: %s\n' "$GATEWAY_URL" "$(cat "$TOKEN_FILE")" >"$CLI_CONFIG")
+    # bin/platformctl is the NativeAOT binary infra/publish-cli.sh published (and linked) during the build.
     mkdir -p "$ROOT/bin"
-    ln -sfn "$ROOT/cli/platformctl/bin/$BUILD_CONFIGURATION/net10.0/platformctl" "$ROOT/bin/platformctl"
+    ln -sfn "$ROOT/out/platformctl/platformctl" "$ROOT/bin/platformctl"
 }
 
 start_service() {

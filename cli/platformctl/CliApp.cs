@@ -18,14 +18,24 @@ internal static class CliApp
         var runner = new CommandRunner(host, globals);
         var root = new RootCommand("platformctl controls a Platform cluster through its API and its image registry.");
         globals.AddTo(root);
-        root.Add(ApplyCommand.Create(runner));
         root.Add(GetCommand.Create(runner));
         root.Add(DescribeCommand.Create(runner));
-        root.Add(LogsCommand.Create(runner));
+        root.Add(ApplyCommand.Create(runner));
+        root.Add(ApplyCommand.CreateCreate(runner));
         root.Add(DeleteCommand.Create(runner));
+        root.Add(RunCommand.Create(runner));
+        root.Add(LogsCommand.Create(runner));
         root.Add(ImageCommand.Create(runner));
         root.Add(ImageCommand.CreateImages(runner));
+        root.Add(ClusterInfoCommand.Create(runner));
+        root.Add(ConfigCommand.Create(runner));
+        root.Add(CompletionCommand.Create(runner));
         root.Add(VersionCommand.Create(runner));
+        Examples.Add(root,
+            ("Run a pod from a manifest and read its output", "platformctl apply -f examples/hello-pod.yaml && platformctl logs hello"),
+            ("See what runs where", "platformctl get pods -o wide"),
+            ("Let kubectl use the same cluster", "platformctl config kubeconfig --file ~/.kube/config"));
+        Examples.AddToHelp(root);
         return root;
     }
 }

@@ -1,10 +1,12 @@
 using Platform.Cli.Config;
+using Platform.Cli.Output;
 
 namespace Platform.Cli;
 
 /// <summary>
 /// Everything the CLI takes from the outside world, so tests can supply their own.
-/// <paramref name="ErrorIsTerminal"/>: stderr is a terminal, so progress is drawn as bars rather than written as lines.
+/// <paramref name="ErrorIsTerminal"/>: stderr is a terminal, so progress is drawn as bars rather than
+/// written as lines, and errors may be red. <paramref name="OutputIsTerminal"/>: stdout is a terminal, so it may be coloured.
 /// </summary>
 internal sealed record CliHost(
     TextReader In,
@@ -14,9 +16,14 @@ internal sealed record CliHost(
     TimeProvider Clock,
     TimeZoneInfo TimeZone,
     Func<HttpMessageHandler> CreateHttpHandler,
-    bool ErrorIsTerminal = false)
+    bool ErrorIsTerminal = false,
+    bool OutputIsTerminal = false)
 {
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(10);
+
+    public Palette OutputColours => Palette.For(OutputIsTerminal, Environment);
+
+    public Palette ErrorColours => Palette.For(ErrorIsTerminal, Environment);
 
     public static CliHost FromProcess() => new(
         Console.In,
@@ -26,5 +33,6 @@ internal sealed record CliHost(
         TimeProvider.System,
         TimeZoneInfo.Local,
         () => new SocketsHttpHandler { ConnectTimeout = ConnectTimeout },
-        !Console.IsErrorRedirected);
+        !Console.IsErrorRedirected,
+        !Console.IsOutputRedirected);
 }

@@ -16,6 +16,23 @@ public static class RepositoryLayout
 
     public static string CliAssembly => Built(Path.Combine(Root, "cli", "platformctl"), "platformctl");
 
+    /// <summary>
+    /// platformctl as the tests run it: the NativeAOT binary infra/publish-cli.sh published, when it is
+    /// at least as new as the built assembly (./platform test publishes right after building), else the
+    /// built assembly through dotnet, so a test run after a plain build never meets a stale binary.
+    /// </summary>
+    public static (string FileName, IReadOnlyList<string> LeadingArguments) CliCommand
+    {
+        get
+        {
+            var assembly = CliAssembly;
+            var binary = Path.Combine(Root, "out", "platformctl", "platformctl");
+            return File.Exists(binary) && File.GetLastWriteTimeUtc(binary) >= File.GetLastWriteTimeUtc(assembly)
+                ? (binary, [])
+                : ("dotnet", [assembly]);
+        }
+    }
+
     /// <summary>The NativeAOT container runtime that infra/publish-runtime.sh published.</summary>
     public static string RuntimeBinary =>
         Path.Combine(Root, "out", "platform-runtime", "platform-runtime") is var path && File.Exists(path)

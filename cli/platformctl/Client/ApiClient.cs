@@ -1,8 +1,6 @@
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Platform.Api.Serialization;
 using Platform.Cli.Config;
 
 namespace Platform.Cli.Client;
@@ -96,8 +94,8 @@ internal sealed class ApiClient(HttpClient http, string serverDisplay) : IDispos
         }
     }
 
-    private static JsonContent? ToContent(JsonNode? body) =>
-        body is null ? null : JsonContent.Create(body, options: ApiJson.Options);
+    private static StringContent? ToContent(JsonNode? body) =>
+        body is null ? null : new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
 
     private static async Task ThrowIfFailedAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {

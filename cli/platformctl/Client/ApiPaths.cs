@@ -1,39 +1,40 @@
+using Platform.Cli.Resources;
+
 namespace Platform.Cli.Client;
 
-/// <summary>The Kubernetes-shaped request paths, relative to the server's base address.</summary>
+/// <summary>Request paths that are not a kind's collection or object: the version and a pod's log.</summary>
 internal static class ApiPaths
 {
-    public const string AllPods = "api/v1/pods";
-    public const string Nodes = "api/v1/nodes";
     public const string Version = "version";
+    public const string Health = "healthz";
 
-    public static string Pods(string @namespace) => $"api/v1/namespaces/{Escape(@namespace)}/pods";
-
-    public static string Pod(string @namespace, string name) => $"{Pods(@namespace)}/{Escape(name)}";
-
-    public static string Node(string name) => $"{Nodes}/{Escape(name)}";
-
-    public const string Images = "apis/platform.io/v1/images";
-
-    /// <summary>Image names are references ("127.0.0.1:5000/team/app:1"): their slashes are path segments.</summary>
-    public static string Image(string name) => $"{Images}/{string.Join('/', name.Split('/').Select(Escape))}";
-
-    public static string PodLog(string @namespace, string name, string? container, bool follow)
+    public static string PodLog(string @namespace, string name, LogQuery query)
     {
-        var query = new List<string>();
-        if (!string.IsNullOrEmpty(container))
+        var parameters = new List<string>();
+        if (!string.IsNullOrEmpty(query.Container))
         {
-            query.Add("container=" + Escape(container));
+            parameters.Add("container=" + ResourcePaths.Escape(query.Container));
         }
 
-        if (follow)
+        if (query.Follow)
         {
-            query.Add("follow=true");
+            parameters.Add("follow=true");
         }
 
-        var path = $"{Pod(@namespace, name)}/log";
-        return query.Count == 0 ? path : $"{path}?{string.Join('&', query)}";
+        if (query.TailLines is { } tail)
+        {
+            parameters.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"tailLines={tail}"));
+        }
+
+        if (query.Timestamps)
+        {
+            parameters.Add("timestamps=true");
+        }
+
+        var path = $"{ResourcePaths.Item(ResourceKinds.Pod, @namespace, name)}/log";
+        return parameters.Count == 0 ? path : $"{path}?{string.Join('&', parameters)}";
     }
-
-    private static string Escape(string segment) => Uri.EscapeDataString(segment);
 }
+
+/// <summary>What a log request asks the server for (it serves container, follow, tailLines and timestamps).</summary>
+internal sealed record LogQuery(string? Container, bool Follow, int? TailLines, bool Timestamps);

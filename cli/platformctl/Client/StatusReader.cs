@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Platform.Api.Model;
-using Platform.Api.Serialization;
+using Platform.Cli.Serialization;
 
 namespace Platform.Cli.Client;
 
@@ -20,7 +20,7 @@ internal static class StatusReader
     {
         try
         {
-            var status = JsonSerializer.Deserialize<Status>(body, ApiJson.Options);
+            var status = JsonSerializer.Deserialize(body, CliJsonContext.Default.Status);
             return status is { Kind: "Status", Message.Length: > 0 } ? status : null;
         }
         catch (JsonException)

@@ -1,65 +1,91 @@
 using System.CommandLine;
-using System.Text.Json.Nodes;
 using Platform.Api.Serialization;
 using Platform.Cli.Client;
 
 namespace Platform.Cli.Commands;
 
 /// <summary>
-/// `apply -f FILE|DIR|-`: creates or updates every object of the manifest. A failing document is
-/// reported and the rest still applied; the exit code is 1 if any failed.
+/// `apply -f` and `create -f`: one request per document of the manifest. A failing document is
+/// reported and the rest still sent; the exit code is 1 if any failed.
 /// </summary>
 internal static class ApplyCommand
 {
+    public delegate Task<string> DocumentAction(CliContext context, System.Text.Json.Nodes.JsonObject document, CancellationToken cancellationToken);
+
     public static Command Create(CommandRunner runner)
     {
-        var filename = new Option<string>("--filename", "-f")
-        {
-            Description = "The manifest (YAML or JSON), a directory of them, or - for stdin",
-            Required = true,
-        };
+        var filename = ManifestOption("The manifest (YAML or JSON, --- between documents), a directory of them, or - for stdin");
         var command = new Command("apply", "Create or update resources from a manifest") { filename };
-        runner.Attach(command, (context, cancellationToken) => RunAsync(context, context.Get(filename)!, cancellationToken));
+        Examples.Add(command,
+            ("Create or update the objects of a file", "platformctl apply -f examples/hello-pod.yaml"),
+            ("Every .yaml, .yml and .json file of a directory", "platformctl apply -f manifests/"),
+            ("A manifest from stdin", "cat pod.yaml | platformctl apply -f -"));
+        runner.Attach(command, (context, cancellationToken) =>
+            RunAsync(context, context.Get(filename)!, "apply", DocumentApplier.ApplyAsync, cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliContext context, string source, CancellationToken cancellationToken)
+    public static Command CreateCreate(CommandRunner runner)
+    {
+        var filename = ManifestOption("The manifest (YAML or JSON), a directory of them, or - for stdin");
+        var command = new Command("create", "Create resources from a manifest; an object that exists already is an error") { filename };
+        Examples.Add(command,
+            ("Create the pod of a file (fails if it exists)", "platformctl create -f examples/hello-pod.yaml"),
+            ("Create from stdin", "cat pod.yaml | platformctl create -f -"));
+        runner.Attach(command, (context, cancellationToken) =>
+            RunAsync(context, context.Get(filename)!, "create", DocumentApplier.CreateAsync, cancellationToken));
+        return command;
+    }
+
+    public static Option<string> ManifestOption(string description) => new("--filename", "-f")
+    {
+        Description = description,
+        HelpName = "FILE",
+        Required = true,
+    };
+
+    public static async Task<int> RunAsync(
+        CliContext context, string source, string verb, DocumentAction action, CancellationToken cancellationToken)
     {
         var documents = await ManifestSource.ReadAsync(source, context.Host.In, cancellationToken);
         if (documents.Count == 0)
         {
-            throw new CliException("no objects passed to apply");
+            throw new CliException($"no objects passed to {verb}");
         }
 
         var failures = 0;
         foreach (var document in documents)
         {
-            failures += await ApplyOneAsync(context, document, cancellationToken) ? 0 : 1;
+            failures += await RunOneAsync(context, document, action, cancellationToken) ? 0 : 1;
         }
 
         return failures == 0 ? ExitCodes.Success : ExitCodes.Failure;
     }
 
-    private static async Task<bool> ApplyOneAsync(CliContext context, ManifestDocument document, CancellationToken cancellationToken)
+    private static async Task<bool> RunOneAsync(CliContext context, ManifestDocument document, DocumentAction action, CancellationToken cancellationToken)
     {
         try
         {
-            var outcome = await DocumentApplier.ApplyAsync(context, document.Content, cancellationToken);
-            await context.Out.WriteLineAsync(outcome.AsMemory(), cancellationToken);
+            var outcome = await action(context, document.Content, cancellationToken);
+            if (outcome.Length > 0)
+            {
+                await context.Out.WriteLineAsync(outcome.AsMemory(), cancellationToken);
+            }
+
             return true;
         }
         catch (Exception e) when (e is ApiException or CliException)
         {
-            await ErrorReport.WriteAsync(context.Error, e, cancellationToken);
+            await ErrorReport.WriteAsync(context, e, cancellationToken);
             return false;
         }
         catch (ManifestFormatException e)
         {
-            await ErrorReport.WriteAsync(context.Error, new CliException($"{document.Origin}: {e.Message}"), cancellationToken);
+            await ErrorReport.WriteAsync(context, new CliException($"{document.Origin}: {e.Message}"), cancellationToken);
             return false;
         }
     }
 }
 
 /// <summary>One object of a manifest and where it came from ("web.yaml, document 2"), for messages.</summary>
-internal sealed record ManifestDocument(JsonObject Content, string Origin);
+internal sealed record ManifestDocument(System.Text.Json.Nodes.JsonObject Content, string Origin);

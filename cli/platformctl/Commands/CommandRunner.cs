@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Platform.Cli.Client;
 using Platform.Cli.Config;
 
 namespace Platform.Cli.Commands;
@@ -21,8 +20,8 @@ internal sealed class CommandRunner(CliHost host, GlobalOptions globals)
         {
             var overrides = globals.ReadOverrides(parseResult);
             var config = await CliConfigResolver.ResolveAsync(overrides, host.Environment, cancellationToken);
-            using var api = ApiClient.Create(config, host.CreateHttpHandler());
-            return await body(new CliContext(parseResult, api, config, host), cancellationToken);
+            using var context = new CliContext(parseResult, config, host);
+            return await body(context, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -30,7 +29,7 @@ internal sealed class CommandRunner(CliHost host, GlobalOptions globals)
         }
         catch (Exception failure)
         {
-            await ErrorReport.WriteAsync(host.Error, failure, CancellationToken.None);
+            await ErrorReport.WriteAsync(host, failure, CancellationToken.None);
             return ExitCodes.Failure;
         }
     }

@@ -6,15 +6,15 @@ internal static class DeletionWaiter
     public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
-    public static async Task WaitUntilGoneAsync(CliContext context, string path, string description, CancellationToken cancellationToken)
+    public static async Task WaitUntilGoneAsync(CliContext context, ManifestTarget target, CancellationToken cancellationToken)
     {
         var clock = context.Host.Clock;
         var deadline = clock.GetUtcNow() + Timeout;
-        while (await context.Api.FindAsync(path, cancellationToken) is not null)
+        while (await context.Resources.FindAsync(target.Kind, target.Namespace, target.Name, cancellationToken) is not null)
         {
             if (clock.GetUtcNow() >= deadline)
             {
-                throw new CliException($"timed out waiting for {description} to be deleted");
+                throw new CliException($"timed out waiting for {target.Quoted} to be deleted");
             }
 
             await Task.Delay(PollInterval, clock, cancellationToken);

@@ -1,25 +1,40 @@
 using System.CommandLine;
+using Platform.Cli.Resources;
+using Platform.Cli.Resources.Views;
 
 namespace Platform.Cli.Commands;
 
-/// <summary>`describe pod|node NAME`.</summary>
+/// <summary>`describe TYPE NAME...`: details of each object, separated by a blank line.</summary>
 internal static class DescribeCommand
 {
     public static Command Create(CommandRunner runner)
     {
-        var type = new Argument<string>("type") { Description = "pod (po) or node (no), or TYPE/NAME" };
-        var name = new Argument<string?>("name") { Arity = ArgumentArity.ZeroOrOne, Description = "The object to describe" };
-        var command = new Command("describe", "Show details of a resource") { type, name };
+        var type = ResourceArguments.Type("The resource type (pod, node, ...), or TYPE/NAME");
+        var names = ResourceArguments.Names("The objects to describe");
+        var command = new Command("describe", "Show details of a resource") { type, names };
+        Examples.Add(command,
+            ("A pod's containers, their state and exit codes", "platformctl describe pod hello"),
+            ("A node's capacity, conditions and pods", "platformctl describe node/node-1"));
         runner.Attach(command, (context, cancellationToken) => RunAsync(
-            context, ResourceReference.Parse(context.Get(type)!, context.Get(name)), cancellationToken));
+            context, ResourceReference.ParseMany(context.Get(type)!, context.Get(names)), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliContext context, ResourceReference reference, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CliContext context, ResourceSelection selection, CancellationToken cancellationToken)
     {
-        var view = ResourceViews.For(reference.Kind);
-        var item = await context.Api.GetAsync(view.ItemPath(context.Namespace, reference.RequireName("describe")), cancellationToken);
-        await context.Out.WriteAsync(view.Describe(item, context.Host.TimeZone).AsMemory(), cancellationToken);
+        if (selection.Names.Count == 0)
+        {
+            throw new CliException($"resource name may not be empty (usage: platformctl describe {selection.Kind.Singular} NAME)");
+        }
+
+        var view = ResourceViews.For(selection.Kind);
+        for (var i = 0; i < selection.Names.Count; i++)
+        {
+            var item = await context.Resources.GetAsync(selection.Kind, context.Namespace, selection.Names[i], cancellationToken);
+            var separator = i == 0 ? string.Empty : "\n";
+            await context.Out.WriteAsync((separator + view.Describe(item, context.Host.TimeZone)).AsMemory(), cancellationToken);
+        }
+
         return ExitCodes.Success;
     }
 }

@@ -1,7 +1,5 @@
 using System.Text.Json.Nodes;
-using Platform.Api.Model;
-using Platform.Api.Serialization;
-using Platform.Cli.Client;
+using Platform.Cli.Resources;
 
 namespace Platform.Cli.Commands;
 
@@ -11,41 +9,29 @@ namespace Platform.Cli.Commands;
 /// </summary>
 internal static class DocumentApplier
 {
-    public const string PodApiVersion = "v1";
-
     public static async Task<string> ApplyAsync(CliContext context, JsonObject document, CancellationToken cancellationToken)
     {
-        var name = RequirePod(document);
-        var @namespace = ApiObjects.Namespace(document) ?? context.Namespace;
-        var path = ApiPaths.Pod(@namespace, name);
-        var live = await context.Api.FindAsync(path, cancellationToken);
+        var target = ManifestTarget.Of(document, context.Namespace);
+        var live = await context.Resources.FindAsync(target.Kind, target.Namespace, target.Name, cancellationToken);
         if (live is null)
         {
-            await context.Api.PostAsync(ApiPaths.Pods(@namespace), document, cancellationToken);
-            return $"pod/{name} created";
+            await context.Resources.CreateAsync(target.Kind, target.Namespace, document, cancellationToken);
+            return $"{target.Display} created";
         }
 
         var liveVersion = ApiObjects.ResourceVersion(live);
-        var updated = await context.Api.PutAsync(path, WithResourceVersion(document, liveVersion), cancellationToken);
+        var updated = await context.Resources.ReplaceAsync(
+            target.Kind, target.Namespace, target.Name, WithResourceVersion(document, liveVersion), cancellationToken);
         var changed = ApiObjects.ResourceVersion(updated) != liveVersion;
-        return $"pod/{name} {(changed ? "configured" : "unchanged")}";
+        return $"{target.Display} {(changed ? "configured" : "unchanged")}";
     }
 
-    /// <summary>Checks the document is a v1 Pod with a name, and returns the name.</summary>
-    private static string RequirePod(JsonObject document)
+    /// <summary>Creates the object; the server's AlreadyExists is the answer when the name is taken.</summary>
+    public static async Task<string> CreateAsync(CliContext context, JsonObject document, CancellationToken cancellationToken)
     {
-        var (apiVersion, kind) = ManifestReader.ReadType(document);
-        if (kind != Pod.KindName)
-        {
-            throw new CliException($"unknown kind \"{kind}\"");
-        }
-
-        if (apiVersion != PodApiVersion)
-        {
-            throw new CliException($"no matches for kind \"{kind}\" in version \"{apiVersion}\"");
-        }
-
-        return ApiObjects.Name(document) ?? throw new CliException("pod: metadata.name: Required value");
+        var target = ManifestTarget.Of(document, context.Namespace);
+        await context.Resources.CreateAsync(target.Kind, target.Namespace, document, cancellationToken);
+        return $"{target.Display} created";
     }
 
     private static JsonObject WithResourceVersion(JsonObject document, string? resourceVersion)

@@ -15,8 +15,12 @@ internal static class ErrorReport
         _ => $"error: {failure.Message}",
     });
 
-    public static async Task WriteAsync(TextWriter error, Exception failure, CancellationToken cancellationToken) =>
-        await error.WriteLineAsync(Describe(failure).AsMemory(), cancellationToken);
+    /// <summary>Writes the line to stderr, red when stderr is a terminal.</summary>
+    public static async Task WriteAsync(CliHost host, Exception failure, CancellationToken cancellationToken) =>
+        await host.Error.WriteLineAsync(host.ErrorColours.Red(Describe(failure)).AsMemory(), cancellationToken);
+
+    public static Task WriteAsync(CliContext context, Exception failure, CancellationToken cancellationToken) =>
+        WriteAsync(context.Host, failure, cancellationToken);
 
     private static string OneLine(string text) =>
         string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));

@@ -1,67 +1,118 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using Platform.Cli.Output;
+using Platform.Cli.Resources;
+using Platform.Cli.Resources.Views;
 
 namespace Platform.Cli.Commands;
 
-/// <summary>`get pods|nodes [NAME] [-o wide|json|yaml|name] [-A]`.</summary>
+/// <summary>`get TYPE [NAME...] [-o wide|json|yaml|name|jsonpath=...] [-A]`.</summary>
 internal static class GetCommand
 {
     public static Command Create(CommandRunner runner)
     {
-        var type = new Argument<string>("type") { Description = "pods (po) or nodes (no), or TYPE/NAME" };
-        var name = new Argument<string?>("name") { Arity = ArgumentArity.ZeroOrOne, Description = "One object to show" };
+        var type = ResourceArguments.Type("The resource type (pods, nodes, deploy, ...), or TYPE/NAME");
+        var names = ResourceArguments.Names("The objects to show (default: all)");
         var output = OutputFormats.CreateOption();
-        var allNamespaces = new Option<bool>("--all-namespaces", "-A") { Description = "List pods of every namespace" };
-        var command = new Command("get", "Display one or many resources") { type, name, output, allNamespaces };
+        var allNamespaces = new Option<bool>("--all-namespaces", "-A") { Description = "List the objects of every namespace" };
+        var selector = new Option<string?>("--selector", "-l") { Description = "Only objects whose labels match, e.g. app=web,tier!=db,env in (a,b)" };
+        var command = new Command("get", "Display one or many resources") { type, names, output, allNamespaces, selector };
+        Examples.Add(command,
+            ("List the pods of the current namespace", "platformctl get pods"),
+            ("List every pod with its node and IP", "platformctl get po -A -o wide"),
+            ("One pod as YAML", "platformctl get pod hello -o yaml"),
+            ("The pods labelled app=web", "platformctl get pods -l app=web"),
+            ("The names of all nodes", "platformctl get nodes -o name"),
+            ("Each pod's name and phase, one per line", "platformctl get pods -o jsonpath='{range .items[*]}{.metadata.name} {.status.phase}{\"\\n\"}{end}'"));
         runner.Attach(command, (context, cancellationToken) => RunAsync(
             context,
-            ResourceReference.Parse(context.Get(type)!, context.Get(name)),
-            new GetRequestOptions(OutputFormats.Parse(context.Get(output)), context.Get(allNamespaces)),
+            ResourceReference.ParseMany(context.Get(type)!, context.Get(names)),
+            new GetRequestOptions(
+                OutputFormats.Parse(context.Get(output)),
+                context.Get(allNamespaces),
+                context.Get(selector) is { } text ? LabelSelector.Parse(text) : null),
             cancellationToken));
         return command;
     }
 
     private static async Task<int> RunAsync(
-        CliContext context, ResourceReference reference, GetRequestOptions options, CancellationToken cancellationToken)
+        CliContext context, ResourceSelection selection, GetRequestOptions options, CancellationToken cancellationToken)
     {
-        var view = ResourceViews.For(reference.Kind);
-        var path = reference.Name is { } name
-            ? view.ItemPath(context.Namespace, name)
-            : view.ListPath(context.Namespace, options.AllNamespaces);
-        var answer = await context.Api.GetAsync(path, cancellationToken);
-        var isList = reference.Name is null;
-        return await PrintAsync(context, view, answer, isList, options, cancellationToken);
-    }
-
-    private static async Task<int> PrintAsync(
-        CliContext context, IResourceView view, JsonNode answer, bool isList, GetRequestOptions options, CancellationToken cancellationToken)
-    {
-        if (options.Format is OutputFormat.Json or OutputFormat.Yaml)
+        if (options.Selector is not null && selection.Names.Count > 0)
         {
-            var text = options.Format == OutputFormat.Json ? JsonOutput.Render(answer) : YamlOutput.Render(answer);
-            await context.Out.WriteAsync(text.AsMemory(), cancellationToken);
-            return ExitCodes.Success;
+            throw new CliException("name cannot be provided when a selector is specified");
         }
 
-        var items = isList ? ApiObjects.Items(answer) : [answer];
-        var output = items.Count == 0
-            ? null
-            : options.Format == OutputFormat.Name
-                ? Names(view, items)
-                : view.Table(items, options.TableOptions(view.Kind), context.Now);
-        var writer = output is null ? context.Error : context.Out;
-        var message = output ?? view.NoResourcesMessage(context.Namespace, options.AllNamespaces) + "\n";
-        await writer.WriteAsync(message.AsMemory(), cancellationToken);
+        var answer = selection.Names.Count == 0
+            ? Filtered(await context.Resources.ListAsync(selection.Kind, context.Namespace, options.AllNamespaces, cancellationToken, options.Selector), options.Selector)
+            : await GetNamedAsync(context, selection, cancellationToken);
+        var isList = selection.Names.Count != 1;
+        await PrintAsync(context, selection.Kind, answer, isList, options, cancellationToken);
         return ExitCodes.Success;
     }
 
-    private static string Names(IResourceView view, IReadOnlyList<JsonNode> items) =>
-        string.Concat(items.Select(item => $"{ResourceKinds.Singular(view.Kind)}/{ApiObjects.Name(item)}\n"));
+    /// <summary>The list with only the items the selector matches (the server may have filtered already).</summary>
+    private static JsonNode Filtered(JsonNode list, LabelSelector? selector)
+    {
+        if (selector is null || list["items"] is not JsonArray items)
+        {
+            return list;
+        }
 
-    private sealed record GetRequestOptions(OutputFormat Format, bool AllNamespaces)
+        var kept = items.Where(item => item is not null && selector.Matches(item)).Select(item => item!.DeepClone()).ToArray();
+        list["items"] = new JsonArray(kept);
+        return list;
+    }
+
+    /// <summary>One object as it is; several wrapped in a List, as kubectl does.</summary>
+    private static async Task<JsonNode> GetNamedAsync(CliContext context, ResourceSelection selection, CancellationToken cancellationToken)
+    {
+        var items = new List<JsonNode>();
+        foreach (var name in selection.Names)
+        {
+            items.Add(await context.Resources.GetAsync(selection.Kind, context.Namespace, name, cancellationToken));
+        }
+
+        return items.Count == 1
+            ? items[0]
+            : new JsonObject { ["apiVersion"] = "v1", ["kind"] = "List", ["items"] = new JsonArray([.. items]), ["metadata"] = new JsonObject() };
+    }
+
+    private static async Task PrintAsync(
+        CliContext context, ResourceKind kind, JsonNode answer, bool isList, GetRequestOptions options, CancellationToken cancellationToken)
+    {
+        var text = options.Output.Format switch
+        {
+            OutputFormat.Json => JsonOutput.Render(answer),
+            OutputFormat.Yaml => YamlOutput.Render(answer),
+            OutputFormat.JsonPath => options.Output.Template!.Render(answer),
+            _ => null,
+        };
+        if (text is not null)
+        {
+            await context.Out.WriteAsync(text.AsMemory(), cancellationToken);
+            return;
+        }
+
+        var items = isList ? ApiObjects.Items(answer) : [answer];
+        if (items.Count == 0)
+        {
+            await context.Error.WriteLineAsync(NoResourcesMessage(kind, context.Namespace, options.AllNamespaces).AsMemory(), cancellationToken);
+            return;
+        }
+
+        var output = options.Output.Format == OutputFormat.Name
+            ? string.Concat(items.Select(item => $"{kind.QualifiedName}/{ApiObjects.Name(item)}\n"))
+            : ResourceViews.For(kind).Table(items, options.TableOptions(kind), context.Now);
+        await context.Out.WriteAsync(output.AsMemory(), cancellationToken);
+    }
+
+    private static string NoResourcesMessage(ResourceKind kind, string @namespace, bool allNamespaces) =>
+        kind.Namespaced && !allNamespaces ? $"No resources found in {@namespace} namespace." : "No resources found";
+
+    private sealed record GetRequestOptions(OutputRequest Output, bool AllNamespaces, LabelSelector? Selector)
     {
         public TableOptions TableOptions(ResourceKind kind) =>
-            new(Format == OutputFormat.Wide, AllNamespaces && kind == ResourceKind.Pod);
+            new(Output.Format == OutputFormat.Wide, AllNamespaces && kind.Namespaced);
     }
 }

@@ -9,6 +9,7 @@ internal static class ImageCommand
     {
         var registry = new RegistryOption(recursive: true);
         var command = new Command("image", "Manage images in the platform's registry") { registry.Option };
+        Examples.Add(command, ("List the images of the platform's registry", "platformctl image ls"), ("Copy an image in from another registry", "platformctl image pull docker.example:5000/team/app:1"));
         command.Add(ImageImportCommand.Create(runner, registry));
         command.Add(ImagePullCommand.Create(runner, registry));
         command.Add(ImagePushCommand.Create(runner, registry));

@@ -20,6 +20,7 @@ internal static class ImageImportCommand
             Arity = ArgumentArity.ZeroOrMore,
         };
         var command = new Command("import", "Import a root filesystem tarball as a one-layer image; prints its digest") { file, name, cmd };
+        Examples.Add(command, ("Turn a root filesystem into an image whose command is sh", "platformctl image import rootfs.tar busybox:latest --cmd sh"));
         runner.Attach(command, (context, cancellationToken) => RunAsync(
             context, registry, context.Get(file)!, context.Get(name)!, ImageCommandLine.Parse(context.Get(cmd)), cancellationToken));
         return command;

@@ -16,6 +16,7 @@ internal static class ImageInspectCommand
     {
         var reference = new Argument<string>("reference") { Description = "NAME[:TAG] or NAME@DIGEST; without a registry host, the platform's registry" };
         var command = new Command("inspect", "Print an image's manifest and config as JSON") { reference };
+        Examples.Add(command, ("Show the manifest and config of busybox", "platformctl image inspect busybox:latest"));
         runner.Attach(command, (context, cancellationToken) =>
             RunAsync(context, registry, context.Get(reference)!, cancellationToken));
         return command;

@@ -11,6 +11,7 @@ internal static class ImageListCommand
     public static Command Create(CommandRunner runner, RegistryOption registry, string name)
     {
         var command = new Command(name, "List the images in the platform's registry");
+        Examples.Add(command, ("Every tag in the platform's registry with its digest and size", $"platformctl {(name == "ls" ? "image ls" : name)}"));
         runner.Attach(command, (context, cancellationToken) => RunAsync(context, registry, cancellationToken));
         return command;
     }

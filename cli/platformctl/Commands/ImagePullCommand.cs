@@ -24,6 +24,7 @@ internal static class ImagePullCommand
         };
         var credentials = new CredentialOptions();
         var command = new Command("pull", "Copy an image into the platform's registry, verifying every digest; prints its digest") { reference, destination };
+        Examples.Add(command, ("Copy an image from another registry under the same name", "platformctl image pull 10.0.0.9:5000/team/app:1"), ("Store it under another name, with credentials for the source", "platformctl image pull registry.example/app:1 app:stable --creds user:password"));
         credentials.AddTo(command);
         runner.Attach(command, (context, cancellationToken) =>
             RunAsync(context, registry, credentials, context.Get(reference)!, context.Get(destination), cancellationToken));

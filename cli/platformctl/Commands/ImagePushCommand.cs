@@ -17,6 +17,7 @@ internal static class ImagePushCommand
         };
         var credentials = new CredentialOptions();
         var command = new Command("push", "Copy an image from the platform's registry to another registry; prints its digest") { source, destination };
+        Examples.Add(command, ("Copy busybox to another registry", "platformctl image push busybox:latest 10.0.0.9:5000/busybox:latest --creds user:password"));
         credentials.AddTo(command);
         runner.Attach(command, (context, cancellationToken) => ImageTransfer.CopyAsync(
             context,

@@ -21,6 +21,7 @@ internal static class ImageRemoveCommand
             Arity = ArgumentArity.OneOrMore,
         };
         var command = new Command("rm", "Delete images from the platform's registry (their tags with them)") { references };
+        Examples.Add(command, ("Delete an image and every tag pointing to it", "platformctl image rm team/app:1"));
         runner.Attach(command, async (context, cancellationToken) =>
         {
             foreach (var text in context.Get(references)!)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Platform.Cli.Output.JsonPath;
 
 namespace Platform.Cli.Commands;
 
@@ -10,27 +11,45 @@ internal enum OutputFormat
     Json,
     Yaml,
     Name,
+    JsonPath,
+}
+
+/// <summary>A parsed -o value: the format, and the parsed template of -o jsonpath=TEMPLATE (checked before any request).</summary>
+internal sealed record OutputRequest(OutputFormat Format, JsonPathTemplate? Template = null)
+{
+    public static readonly OutputRequest Table = new(OutputFormat.Table);
 }
 
 internal static class OutputFormats
 {
-    public static Option<string?> CreateOption()
+    private const string Allowed = "json, yaml, name, wide, jsonpath=TEMPLATE";
+
+    public static Option<string?> CreateOption() => new("--output", "-o")
     {
-        var option = new Option<string?>("--output", "-o")
+        Description = $"Output format: {Allowed} (default: a table)",
+        HelpName = "format",
+    };
+
+    public static OutputRequest Parse(string? text)
+    {
+        var (name, template) = Split(text ?? string.Empty);
+        return name switch
         {
-            Description = "Output format: wide, json, yaml or name (default: a table)",
+            "" => OutputRequest.Table,
+            "wide" => new(OutputFormat.Wide),
+            "json" => new(OutputFormat.Json),
+            "yaml" => new(OutputFormat.Yaml),
+            "name" => new(OutputFormat.Name),
+            "jsonpath" when template is { Length: > 0 } => new(OutputFormat.JsonPath, JsonPathTemplate.Parse(template)),
+            "jsonpath" => throw new CliException("template format specified but no template given: use -o jsonpath='{.metadata.name}'"),
+            _ => throw new CliException($"unable to match a printer suitable for the output format \"{text}\", allowed formats are: {Allowed}"),
         };
-        option.AcceptOnlyFromAmong("wide", "json", "yaml", "name");
-        return option;
     }
 
-    public static OutputFormat Parse(string? text) => text switch
+    /// <summary>"jsonpath={.a}" → ("jsonpath", "{.a}"); "json" → ("json", null).</summary>
+    private static (string Name, string? Template) Split(string text)
     {
-        null or "" => OutputFormat.Table,
-        "wide" => OutputFormat.Wide,
-        "json" => OutputFormat.Json,
-        "yaml" => OutputFormat.Yaml,
-        "name" => OutputFormat.Name,
-        _ => throw new CliException($"unable to match a printer suitable for the output format \"{text}\""),
-    };
+        var equals = text.IndexOf('=', StringComparison.Ordinal);
+        return equals < 0 ? (text, null) : (text[..equals], text[(equals + 1)..]);
+    }
 }

@@ -11,6 +11,7 @@ internal static class VersionCommand
     {
         var clientOnly = new Option<bool>("--client") { Description = "Print only the client version" };
         var command = new Command("version", "Print the client and server versions") { clientOnly };
+        Examples.Add(command, ("The versions of platformctl and of the server", "platformctl version"), ("Only platformctl's, without asking the server", "platformctl version --client"));
         runner.Attach(command, (context, cancellationToken) => RunAsync(context, context.Get(clientOnly), cancellationToken));
         return command;
     }

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Platform.Api.Serialization;
+using Platform.Cli.Serialization;
 
 namespace Platform.Cli.Output;
 
@@ -7,5 +7,5 @@ namespace Platform.Cli.Output;
 internal static class JsonOutput
 {
     public static string Render(JsonNode? node) =>
-        (node?.ToJsonString(ApiJson.IndentedOptions) ?? "null") + "\n";
+        CliJson.ToIndentedText(node) + "\n";
 }

@@ -18,4 +18,17 @@ internal static class Timestamps
         var zoneText = $"{sign}{Math.Abs(offset.Hours):00}{Math.Abs(offset.Minutes):00}";
         return local.ToString("ddd, dd MMM yyyy HH:mm:ss ", CultureInfo.InvariantCulture) + zoneText;
     }
+
+    /// <summary>An RFC 3339 time from the API (nanoseconds allowed); null when absent or unreadable.</summary>
+    public static DateTimeOffset? Parse(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        // .NET reads at most seven fractional digits; RFC 3339 times from Go carry up to nine.
+        var trimmed = System.Text.RegularExpressions.Regex.Replace(text, @"(\.\d{7})\d+", "$1");
+        return DateTimeOffset.TryParse(trimmed, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time) ? time : null;
+    }
 }

@@ -44,7 +44,7 @@ public sealed class PlatformCluster : IAsyncLifetime
 
     public HttpClient Http { get; private set; } = new();
 
-    public PlatformCli Cli => new(GatewayUrl, Token, home);
+    public PlatformCli Cli => new(GatewayUrl, Token, home, Registry);
 
     public async Task InitializeAsync()
     {

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Platform.Api.Serialization;
+using Platform.Cli.Serialization;
 
-namespace Platform.Cli.Commands;
+namespace Platform.Cli.Resources;
 
 /// <summary>Reads the typed model out of the JSON trees the server sent.</summary>
 internal static class ApiObjects
@@ -11,7 +11,7 @@ internal static class ApiObjects
     {
         try
         {
-            return node.Deserialize<T>(ApiJson.Options)
+            return node.Deserialize(CliJson.TypeInfo<T>())
                 ?? throw new CliException($"the server sent an empty {typeof(T).Name}");
         }
         catch (JsonException e)

@@ -1,0 +1,108 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using Platform.Cli.Config;
+using Platform.Cli.Output;
+
+namespace Platform.Cli.Commands;
+
+/// <summary>`config set-server|set-token|set-namespace|view|kubeconfig`: the CLI's settings, and a kubeconfig for kubectl.</summary>
+internal static class ConfigCommand
+{
+    private const string Redacted = "REDACTED";
+
+    private const string PlainHttpWarning =
+        "warning: kubectl sends no token to a plain-http server, so calls that need one will be Unauthorized until the API is served over https";
+
+    public static Command Create(CommandRunner runner)
+    {
+        var command = new Command("config", "Show or change platformctl's settings (~/.platform/config), or write a kubeconfig for kubectl")
+        {
+            SetCommand(runner, "set-server", "URL", "server", "The address of the Platform API", ServerAddress.Parse,
+                ("Talk to the API on another machine", "platformctl config set-server http://10.0.0.5:8080")),
+            SetCommand(runner, "set-token", "TOKEN", "token", "The bearer token sent to the API (and, as a password, to its registry)", null,
+                ("Use the admin token of a cluster", "platformctl config set-token \"$(cat /var/lib/platform/admin.token)\"")),
+            SetCommand(runner, "set-namespace", "NAMESPACE", "namespace", "The namespace commands use without -n", null,
+                ("Work in the namespace team-a by default", "platformctl config set-namespace team-a")),
+            ViewCommand(runner),
+            KubeconfigCommand(runner),
+        };
+        Examples.Add(command,
+            ("Show the settings in use (token redacted)", "platformctl config view"),
+            ("Let kubectl talk to the cluster", "platformctl config kubeconfig --file ~/.kube/config && kubectl get pods"));
+        return command;
+    }
+
+    private static Command SetCommand(
+        CommandRunner runner, string verb, string valueName, string key, string description, Func<string, Uri>? validate, (string, string) example)
+    {
+        var value = new Argument<string>("value") { Description = description, HelpName = valueName };
+        var command = new Command(verb, $"Set {key} in the config file") { value };
+        Examples.Add(command, example);
+        runner.Attach(command, async (context, cancellationToken) =>
+        {
+            var text = context.Get(value)!;
+            validate?.Invoke(text);
+            var path = ConfigFile.PathFor(context.Host.Environment);
+            await ConfigFileWriter.UpdateAsync(path, content => content[key] = text, cancellationToken);
+            await context.Out.WriteLineAsync($"Property \"{key}\" set in {path}.".AsMemory(), cancellationToken);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command ViewCommand(CommandRunner runner)
+    {
+        var raw = new Option<bool>("--raw") { Description = "Show the token instead of REDACTED" };
+        var command = new Command("view", "Print the settings commands use (from flags, environment and config file)") { raw };
+        Examples.Add(command, ("Show the settings in use", "platformctl config view"), ("With the token", "platformctl config view --raw"));
+        runner.Attach(command, async (context, cancellationToken) =>
+        {
+            var config = context.Config;
+            var settings = new JsonObject
+            {
+                ["server"] = config.ServerDisplay,
+                ["namespace"] = config.Namespace,
+                ["registry"] = config.Registry ?? RegistryAddress.ForServer(config.Server).Host,
+                ["configFile"] = ConfigFile.PathFor(context.Host.Environment),
+            };
+            if (config.Token is { } token)
+            {
+                settings["token"] = context.Get(raw) ? token : Redacted;
+            }
+
+            await context.Out.WriteAsync(YamlOutput.Render(settings).AsMemory(), cancellationToken);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command KubeconfigCommand(CommandRunner runner)
+    {
+        var file = new Option<string?>("--file") { Description = "Merge into this kubeconfig (created if missing) instead of printing one", HelpName = "PATH" };
+        var name = new Option<string>("--name") { Description = "The name of the cluster, user and context", DefaultValueFactory = _ => Kubeconfig.DefaultName };
+        var command = new Command("kubeconfig", "Write a kubeconfig for kubectl: this server, the bearer token, a context made current") { file, name };
+        Examples.Add(command,
+            ("Print a kubeconfig", "platformctl config kubeconfig > platform.kubeconfig && KUBECONFIG=platform.kubeconfig kubectl get nodes"),
+            ("Add the cluster to kubectl's own config and switch to it", "platformctl config kubeconfig --file ~/.kube/config"));
+        runner.Attach(command, async (context, cancellationToken) =>
+        {
+            var contextName = context.Get(name)!;
+            if (context.Config.Server.Scheme == Uri.UriSchemeHttp && context.Config.Token is not null)
+            {
+                // client-go reads a kubeconfig's credentials only for TLS servers: kubectl would send no token at all.
+                await context.Error.WriteLineAsync(PlainHttpWarning.AsMemory(), cancellationToken);
+            }
+
+            if (context.Get(file) is not { } path)
+            {
+                await context.Out.WriteAsync(YamlOutput.Render(Kubeconfig.Create(context.Config, contextName)).AsMemory(), cancellationToken);
+                return ExitCodes.Success;
+            }
+
+            await ConfigFileWriter.UpdateAsync(path, kubeconfig => Kubeconfig.Merge(kubeconfig, context.Config, contextName), cancellationToken);
+            await context.Out.WriteLineAsync($"Context \"{contextName}\" written to {path} and made current.".AsMemory(), cancellationToken);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}
