@@ -17,6 +17,8 @@ LOG_DIR=$PLATFORM_HOME/logs
 TOKEN_FILE=$PLATFORM_HOME/admin.token
 GATEWAY_URL=http://127.0.0.1:$GATEWAY_PORT
 CLI_CONFIG=${PLATFORM_CONFIG:-$HOME/.platform/config}
+BRIDGE=${PLATFORM_BRIDGE:-platform0}
+POD_CIDR=${PLATFORM_POD_CIDR:-10.88.0.0/24}
 
 # name → project folder and assembly; started in this order, stopped in reverse.
 SERVICES=(api-gateway image-store scheduler node-agent)
@@ -43,6 +45,8 @@ service_env() {
         "PLATFORM_ORLEANS_SILO_PORT=$SILO_PORT" \
         "PLATFORM_ORLEANS_GATEWAY_PORT=$ORLEANS_GATEWAY_PORT" \
         "PLATFORM_ADMIN_TOKEN_FILE=$TOKEN_FILE" \
+        "PLATFORM_BRIDGE=$BRIDGE" \
+        "PLATFORM_POD_CIDR=$POD_CIDR" \
         "PLATFORM_RUNTIME_BIN=$ROOT/out/platform-runtime/platform-runtime"
 }
 
@@ -186,7 +190,23 @@ cmd_down() {
     for ((index = ${#SERVICES[@]} - 1; index >= 0; index--)); do
         stop_service "${SERVICES[$index]}"
     done
+    remove_pod_network
     rabbitmq stop
+}
+
+# The node agent leaves pod networks in place when it stops (a later agent takes them over); down
+# removes them: each pod's namespace mount (its veth goes with it), then the node bridge.
+remove_pod_network() {
+    local netns
+    for netns in "$PLATFORM_HOME"/nodes/*/network/netns/*; do
+        [[ -e $netns ]] || continue
+        umount -l "$netns" 2>/dev/null || true
+        rm -f "$netns"
+    done
+    rm -rf "$PLATFORM_HOME"/nodes/*/network/pods "$PLATFORM_HOME"/nodes/*/network/addresses
+    if ip link show "$BRIDGE" >/dev/null 2>&1; then
+        ip link delete "$BRIDGE" type bridge
+    fi
 }
 
 cmd_status() {

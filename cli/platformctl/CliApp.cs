@@ -27,6 +27,7 @@ internal static class CliApp
         root.Add(LogsCommand.Create(runner));
         root.Add(ImageCommand.Create(runner));
         root.Add(ImageCommand.CreateImages(runner));
+        root.Add(BuildCommand.Create(runner));
         root.Add(ClusterInfoCommand.Create(runner));
         root.Add(ConfigCommand.Create(runner));
         root.Add(CompletionCommand.Create(runner));

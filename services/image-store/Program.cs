@@ -1,5 +1,6 @@
 using Platform.ImageStore.Api;
 using Platform.ImageStore.Auth;
+using Platform.ImageStore.BuildCache;
 using Platform.ImageStore.GarbageCollection;
 using Platform.ImageStore.Hosting;
 using Platform.ImageStore.Storage;
@@ -23,6 +24,7 @@ builder.Services.AddSingleton(provider =>
     AdminCredential.Load(settings.AdminTokenFile, provider.GetRequiredService<ILogger<AdminCredential>>()));
 builder.Services.AddImageStorage();
 builder.Services.AddRegistryApi();
+builder.Services.AddSingleton<BuildCacheStore>();
 builder.Services.AddSingleton<ReferenceMarker>();
 builder.Services.AddSingleton<GarbageCollector>();
 builder.Services.AddHostedService<GarbageCollectionService>();
@@ -36,4 +38,5 @@ app.UseMiddleware<RegistryAuthentication>();
 app.MapGet("/healthz", () => Results.Text("ok"));
 app.MapRegistryApi();
 app.MapAdmin();
+app.MapBuildCache();
 app.Run();

@@ -2,8 +2,10 @@ using MassTransit;
 using Platform.Contracts;
 using Platform.Messaging;
 using Platform.NodeAgent;
+using Platform.NodeAgent.Builds;
 using Platform.NodeAgent.Logs;
 using Platform.NodeAgent.Messaging;
+using Platform.NodeAgent.Networking;
 using Platform.NodeAgent.Node;
 using Platform.NodeAgent.Pods;
 using Platform.NodeAgent.Runtime;
@@ -15,9 +17,15 @@ builder.WebHost.UseUrls(settings.ListenUrl.ToString());
 builder.Services.AddSingleton(settings);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddContainerLauncher(settings);
+if (settings.ContainerRuntime == NodeAgentSettings.PlatformRuntime)
+{
+    builder.Services.AddImageBuilds();
+}
+
 builder.Services.AddSingleton<PodStore>();
 builder.Services.AddSingleton<StatusReporter>();
 builder.Services.AddHostedService(services => services.GetRequiredService<StatusReporter>());
+builder.Services.AddPodNetworking(builder.Configuration, settings);
 builder.Services.AddSingleton<PodSupervisor>();
 builder.Services.AddHostedService(services => services.GetRequiredService<PodSupervisor>());
 builder.Services.AddHostedService<NodeRegistrationService>();
@@ -37,4 +45,9 @@ builder.Services.AddPlatformBus(
 var app = builder.Build();
 app.MapGet("/healthz", () => Results.Text("ok"));
 app.MapContainerLogs();
+if (settings.ContainerRuntime == NodeAgentSettings.PlatformRuntime)
+{
+    app.MapBuilds();
+}
+
 app.Run();

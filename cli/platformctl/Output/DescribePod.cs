@@ -31,7 +31,7 @@ internal static class DescribePod
 
         WriteOptional(writer, "Reason", pod.Status?.Reason);
         WriteOptional(writer, "Message", pod.Status?.Message);
-        writer.Field(0, "IP", pod.Status?.HostIP)
+        writer.Field(0, "IP", pod.Status?.PodIP)
             .Field(0, "Restart Policy", pod.Spec.RestartPolicy);
     }
 

@@ -40,7 +40,7 @@ internal static class PodColumns
         ]);
         if (options.Wide)
         {
-            row.AddRange([TableWriter.OrNone(pod.Status?.HostIP), TableWriter.OrNone(pod.Spec.NodeName)]);
+            row.AddRange([TableWriter.OrNone(pod.Status?.PodIP), TableWriter.OrNone(pod.Spec.NodeName)]);
         }
 
         return row;

@@ -16,6 +16,7 @@ public sealed class PodSpec
     public string? RestartPolicy { get; set; }
     public string? NodeName { get; set; }
     public long? TerminationGracePeriodSeconds { get; set; }
+    public bool? HostNetwork { get; set; }
 }
 
 public sealed class Container
@@ -27,6 +28,7 @@ public sealed class Container
     public string? WorkingDir { get; set; }
     public List<EnvVar>? Env { get; set; }
     public ResourceRequirements? Resources { get; set; }
+    public List<ContainerPort>? Ports { get; set; }
 }
 
 public sealed class EnvVar

@@ -6,6 +6,8 @@ public sealed class PodStatus
     public string? Reason { get; set; }
     public string? Message { get; set; }
     public string? HostIP { get; set; }
+    public string? PodIP { get; set; }
+    public List<PodIP>? PodIPs { get; set; }
     public DateTimeOffset? StartTime { get; set; }
     public List<PodCondition>? Conditions { get; set; }
     public List<ContainerStatus>? ContainerStatuses { get; set; }

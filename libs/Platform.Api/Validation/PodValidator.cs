@@ -41,10 +41,16 @@ public static class PodValidator
         var names = new HashSet<string>();
         for (var i = 0; i < spec.Containers.Count; i++)
         {
-            foreach (var error in ValidateContainer(spec.Containers[i], $"spec.containers[{i}]", names))
+            foreach (var error in ValidateContainer(spec.Containers[i], $"spec.containers[{i}]", names)
+                .Concat(PortValidator.ValidateContainer(spec.Containers[i].Ports, $"spec.containers[{i}]", spec.HostNetwork == true)))
             {
                 yield return error;
             }
+        }
+
+        foreach (var error in PortValidator.ValidateHostPorts(spec))
+        {
+            yield return error;
         }
 
         if (spec.RestartPolicy is { } policy && !RestartPolicies.All.Contains(policy))

@@ -31,6 +31,9 @@ public sealed record ContainerConfig
     [JsonPropertyName("Labels")]
     public IReadOnlyDictionary<string, string>? Labels { get; init; }
 
+    [JsonPropertyName("Healthcheck")]
+    public HealthConfig? Healthcheck { get; init; }
+
     [JsonPropertyName("StopSignal")]
     public string? StopSignal { get; init; }
 }

@@ -16,6 +16,11 @@ public static unsafe class ContainerInit
         byte go;
         Check(Libc.read(plan.GoFd, &go, 1) == 1 ? 0 : -1, InitStep.WaitForParent, plan);
         Libc.close(plan.GoFd);
+        foreach (var join in plan.Joins)
+        {
+            Check(Libc.setns(join.Fd, join.Type), InitStep.JoinNamespace, plan);
+        }
+
         if (plan.NewCgroupNamespace)
         {
             Check(Libc.unshare(Native.CloneNewCgroup), InitStep.CgroupNamespace, plan);

@@ -37,6 +37,9 @@ public sealed unsafe class InitPlan
     /// <summary>Null when the process runs at once (run); else the fifo `start` opens to let it exec (create).</summary>
     public byte* ExecFifo { get; init; }
 
+    /// <summary>Existing namespaces to enter first, opened by the parent (set just before the fork).</summary>
+    public NamespaceJoin[] Joins { get; set; } = [];
+
     public int GoFd { get; set; }
     public int ReportFd { get; set; }
 }

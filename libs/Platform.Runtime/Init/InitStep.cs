@@ -4,6 +4,7 @@ namespace Platform.Runtime.Init;
 public enum InitStep
 {
     WaitForParent = 1,
+    JoinNamespace,
     CgroupNamespace,
     PrivatePropagation,
     BindRootfs,
@@ -35,6 +36,7 @@ public static class InitSteps
 {
     public static string Describe(InitStep step) => step switch
     {
+        InitStep.JoinNamespace => "joining an existing namespace",
         InitStep.MakeMountPoint => "creating a mount point",
         InitStep.Mount => "mounting",
         InitStep.Remount => "remounting read-only",

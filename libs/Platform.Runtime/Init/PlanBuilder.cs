@@ -17,7 +17,8 @@ public static unsafe class PlanBuilder
 
     public static InitPlan Build(RuntimeSpec spec, string rootfs, string? execFifo, bool unifiedCgroups)
     {
-        var namespaces = (spec.Linux?.Namespaces ?? []).Select(n => n.Type!).ToHashSet();
+        // Only namespaces without a path are new; those with one are joined (see NamespaceJoins).
+        var namespaces = (spec.Linux?.Namespaces ?? []).Where(n => n.Path is null).Select(n => n.Type!).ToHashSet();
         var process = spec.Process!;
         var env = process.Env ?? [];
         return new InitPlan

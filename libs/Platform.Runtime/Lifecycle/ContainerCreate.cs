@@ -36,7 +36,17 @@ public static class ContainerCreate
             cgroup.Create();
             cgroup.Apply(ResourcesOf(spec));
             var plan = PlanBuilder.Build(spec, rootfs, fifo, hierarchy.IsUnified);
-            var pid = Spawn(plan, cgroup, startAtOnce);
+            plan.Joins = NamespaceJoins.Open(spec.Linux?.Namespaces ?? []);
+            int pid;
+            try
+            {
+                pid = Spawn(plan, cgroup, startAtOnce);
+            }
+            finally
+            {
+                NamespaceJoins.Close(plan.Joins);
+            }
+
             var state = new ContainerState
             {
                 Id = id,

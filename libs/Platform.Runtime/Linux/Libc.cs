@@ -67,6 +67,9 @@ public static unsafe partial class Libc
     public static partial int unshare(int flags);
 
     [LibraryImport("libc", SetLastError = true)]
+    public static partial int setns(int fd, int type);
+
+    [LibraryImport("libc", SetLastError = true)]
     public static partial int socket(int domain, int type, int protocol);
 
     [LibraryImport("libc", SetLastError = true)]

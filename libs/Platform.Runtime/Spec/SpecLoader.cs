@@ -7,6 +7,10 @@ public static class SpecLoader
 {
     private static readonly string[] SupportedNamespaces = ["pid", "network", "mount", "ipc", "uts", "cgroup"];
 
+    // The init joins these with setns in the forked child. A pid namespace would need a second fork
+    // (setns only moves later children) and a joined mount namespace would lose the bundle's rootfs.
+    private static readonly string[] JoinableNamespaces = ["network", "ipc", "uts", "cgroup"];
+
     public static RuntimeSpec Load(string bundle)
     {
         var path = Path.Combine(bundle, "config.json");
@@ -57,9 +61,9 @@ public static class SpecLoader
                 throw new RuntimeException($"unknown namespace type \"{ns.Type}\"");
             }
 
-            if (ns.Path is not null)
+            if (ns.Path is not null && !JoinableNamespaces.Contains(ns.Type))
             {
-                throw new RuntimeException($"joining an existing {ns.Type} namespace (path {ns.Path}) is not supported yet");
+                throw new RuntimeException($"joining an existing {ns.Type} namespace (path {ns.Path}) is not supported");
             }
         }
 

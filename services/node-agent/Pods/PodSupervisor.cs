@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Platform.Api.Model;
 using Platform.Contracts;
+using Platform.NodeAgent.Networking;
 using Platform.NodeAgent.Runtime;
 
 namespace Platform.NodeAgent.Pods;
@@ -13,6 +14,7 @@ public sealed partial class PodSupervisor(
     PodStore store,
     StatusReporter reporter,
     IContainerLauncher launcher,
+    PodNetwork network,
     NodeAgentSettings settings,
     TimeProvider time,
     ILogger<PodSupervisor> logger) : IHostedService
@@ -50,7 +52,7 @@ public sealed partial class PodSupervisor(
             }
 
             await store.SavePodAsync(pod, cancellationToken);
-            var worker = new PodWorker(pod, store, reporter, launcher, settings.ListenUrl.Host, time, logger);
+            var worker = new PodWorker(pod, store, reporter, launcher, network, settings.ListenUrl.Host, time, logger);
             workers[pod.Uid] = worker;
             worker.Start();
         }
@@ -84,6 +86,7 @@ public sealed partial class PodSupervisor(
             await worker.StopAsync(reason: null, gracePeriod: null, cancellationToken);
         }
 
+        await network.TearDownAsync(stop.Uid);
         store.Delete(stop.Uid);
         await reporter.ReportAsync(stop.Namespace, stop.Name, stop.Uid, new PodStatus(), removed: true, cancellationToken);
         LogRemoved(stop.Namespace, stop.Name);
@@ -103,11 +106,18 @@ public sealed partial class PodSupervisor(
             else
             {
                 await RemoveLeftoversAsync(pod);
+                await network.TearDownAsync(pod.Uid);
                 await reporter.ReportAsync(pod.Namespace, pod.Name, pod.Uid, LostStatus(saved?.Status), removed: false, cancellationToken);
                 LogLost(pod.Namespace, pod.Name);
             }
         }
+
+        await network.ReconcileAsync(RunningPodUids());
     }
+
+    /// <summary>Pods on disk whose last status is not terminal: their networks stay, all others' go.</summary>
+    private HashSet<string> RunningPodUids() =>
+        store.LoadAll().Where(p => !PodPhases.IsTerminal(p.Status?.Status.Phase)).Select(p => p.Pod.Uid).ToHashSet();
 
     private async Task RemoveLeftoversAsync(StartPod pod)
     {

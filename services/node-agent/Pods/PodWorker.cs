@@ -1,5 +1,6 @@
 using Platform.Api.Model;
 using Platform.Contracts;
+using Platform.NodeAgent.Networking;
 using Platform.NodeAgent.Runtime;
 
 namespace Platform.NodeAgent.Pods;
@@ -15,6 +16,8 @@ public sealed partial class PodWorker
     private readonly PodStore store;
     private readonly StatusReporter reporter;
     private readonly IContainerLauncher launcher;
+    private readonly PodNetwork network;
+    private PodSandbox? sandbox;
     private readonly TimeProvider time;
     private readonly ILogger logger;
     private readonly CancellationTokenSource stopping = new();
@@ -24,12 +27,13 @@ public sealed partial class PodWorker
     private string? stopReason;
     private TimeSpan? stopGracePeriod;
 
-    public PodWorker(StartPod pod, PodStore store, StatusReporter reporter, IContainerLauncher launcher, string hostIp, TimeProvider time, ILogger logger)
+    public PodWorker(StartPod pod, PodStore store, StatusReporter reporter, IContainerLauncher launcher, PodNetwork network, string hostIp, TimeProvider time, ILogger logger)
     {
         this.pod = pod;
         this.store = store;
         this.reporter = reporter;
         this.launcher = launcher;
+        this.network = network;
         this.time = time;
         this.logger = logger;
         status = new PodStatus
@@ -75,7 +79,10 @@ public sealed partial class PodWorker
         }
 
         await ReportAsync();
-        await Task.WhenAll(pod.Spec.Containers.Select(RunContainerAsync));
+        if (await SetUpNetworkAsync())
+        {
+            await Task.WhenAll(pod.Spec.Containers.Select(RunContainerAsync));
+        }
     }
 
     private async Task RunContainerAsync(Container container)
@@ -103,7 +110,10 @@ public sealed partial class PodWorker
     private async Task<int> RunOnceAsync(Container container)
     {
         var launch = new ContainerLaunch(pod.Uid, pod.Name, container,
-            store.ContainerDirectory(pod.Uid, container.Name!), store.LogPath(pod.Uid, container.Name!));
+            store.ContainerDirectory(pod.Uid, container.Name!), store.LogPath(pod.Uid, container.Name!))
+        {
+            Sandbox = sandbox,
+        };
         IRunningContainer process;
         try
         {
@@ -181,6 +191,43 @@ public sealed partial class PodWorker
         return exitCode;
     }
 
+    /// <summary>The pod's network comes before its containers; a pod whose network fails (a host port taken) fails whole.</summary>
+    private async Task<bool> SetUpNetworkAsync()
+    {
+        try
+        {
+            sandbox = await network.SetUpAsync(pod, stopping.Token);
+            lock (statusLock)
+            {
+                status.PodIP = sandbox.PodIP;
+                status.PodIPs = [new PodIP { Ip = sandbox.PodIP }];
+            }
+
+            return true;
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            return false;
+        }
+        catch (PodNetworkException e)
+        {
+            LogNetworkFailed(pod.Namespace, pod.Name, e.Message);
+            var now = time.GetUtcNow();
+            lock (statusLock)
+            {
+                foreach (var container in status.ContainerStatuses!)
+                {
+                    container.State = new ContainerState { Terminated = new ContainerStateTerminated { ExitCode = 128, Reason = e.Reason, Message = e.Message, StartedAt = now, FinishedAt = now } };
+                }
+
+                (status.Phase, status.Reason, status.Message) = (PodPhases.Failed, e.Reason, e.Message);
+            }
+
+            await ReportAsync();
+            return false;
+        }
+    }
+
     /// <summary>Applies a change to one container's status, recomputes the phase; returns the restart count.</summary>
     private int Update(string containerName, Action<ContainerStatus> change)
     {
@@ -222,6 +269,9 @@ public sealed partial class PodWorker
 
     [LoggerMessage(LogLevel.Error, "Pod {Namespace}/{Name}: container {Container} could not start")]
     private partial void LogStartFailed(Exception e, string @namespace, string name, string container);
+
+    [LoggerMessage(LogLevel.Warning, "Pod {Namespace}/{Name}: its network could not be set up: {Message}")]
+    private partial void LogNetworkFailed(string @namespace, string name, string message);
 
     [LoggerMessage(LogLevel.Information, "Pod {Namespace}/{Name}: container {Container} exited with {ExitCode}")]
     private partial void LogExited(string @namespace, string name, string container, int exitCode);

@@ -16,6 +16,10 @@ public sealed partial class StatusReporter(IBus bus, PodStore store, NodeAgentSe
     private readonly Dictionary<string, long> sequences = [];
     private readonly Lock sequenceLock = new();
 
+    // The containers of one pod report concurrently: numbering, saving and queueing one report at a
+    // time per pod keeps status.json and the queue in sequence order (and the save's temp file unshared).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> podGates = new();
+
     /// <summary>Continues numbering from what a previous agent process saved.</summary>
     public void Resume(string uid, long sequence)
     {
@@ -38,19 +42,32 @@ public sealed partial class StatusReporter(IBus bus, PodStore store, NodeAgentSe
 
     public async Task ReportAsync(string @namespace, string name, string uid, PodStatus status, bool removed, CancellationToken cancellationToken)
     {
-        long sequence;
-        lock (sequenceLock)
+        var gate = podGates.GetOrAdd(uid, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
         {
-            sequence = sequences[uid] = sequences.GetValueOrDefault(uid) + 1;
-        }
+            long sequence;
+            lock (sequenceLock)
+            {
+                sequence = sequences[uid] = sequences.GetValueOrDefault(uid) + 1;
+            }
 
-        if (!removed)
+            if (!removed)
+            {
+                await store.SaveStatusAsync(uid, new PodStore.StoredStatus(sequence, status), cancellationToken);
+            }
+
+            var report = new PodStatusChanged(@namespace, name, uid, settings.NodeName, sequence, status, removed, time.GetUtcNow());
+            await pending.Writer.WriteAsync(report, cancellationToken);
+        }
+        finally
         {
-            await store.SaveStatusAsync(uid, new PodStore.StoredStatus(sequence, status), cancellationToken);
+            gate.Release();
+            if (removed)
+            {
+                podGates.TryRemove(uid, out _);
+            }
         }
-
-        var report = new PodStatusChanged(@namespace, name, uid, settings.NodeName, sequence, status, removed, time.GetUtcNow());
-        await pending.Writer.WriteAsync(report, cancellationToken);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

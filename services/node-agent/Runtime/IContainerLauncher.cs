@@ -42,6 +42,9 @@ public sealed record ContainerLaunch(
 {
     /// <summary>A name unique on the node, usable as a runtime container id.</summary>
     public string ContainerId => $"{PodUid}-{Container.Name}";
+
+    /// <summary>The pod's network the container joins; null when the launcher leaves networking alone.</summary>
+    public Networking.PodSandbox? Sandbox { get; init; }
 }
 
 public sealed class ContainerStartException(string reason, string message) : Exception(message)

@@ -34,6 +34,7 @@ public sealed partial class RuntimeLauncher(
         try
         {
             var spec = ContainerSpecBuilder.Build(launch, image.Config.Config, rootfs, $"platform/{launch.ContainerId}");
+            Networking.SandboxSpec.Apply(spec, launch.Sandbox);
             await File.WriteAllTextAsync(Path.Combine(bundle, "config.json"), JsonSerializer.Serialize(spec, RuntimeJson.Default.RuntimeSpec), cancellationToken);
             return Start(launch, bundle, rootfs);
         }

@@ -21,7 +21,7 @@ public class DescribePodTests
                              tier=front
             Annotations:     <none>
             Status:          Running
-            IP:              10.0.0.5
+            IP:              10.88.0.7
             Restart Policy:  Always
             Containers:
               web:
@@ -62,7 +62,7 @@ public class DescribePodTests
         {
             Terminated = new ContainerStateTerminated { ExitCode = 1, StartedAt = TestObjects.Now.AddMinutes(-5), FinishedAt = TestObjects.Now.AddSeconds(-270) },
         };
-        var pod = TestObjects.Pod("web", TimeSpan.FromMinutes(5), status).OnNode("node-a", "10.0.0.5");
+        var pod = TestObjects.Pod("web", TimeSpan.FromMinutes(5), status).OnNode("node-a", "10.0.0.5").WithPodIP("10.88.0.7");
         pod.Metadata.Labels = new() { ["tier"] = "front", ["app"] = "web" };
         pod.Spec.RestartPolicy = RestartPolicies.Always;
         pod.Spec.Containers[0] = new Container

@@ -31,7 +31,7 @@ public class PodColumnsTests
     {
         var pods = new[]
         {
-            TestObjects.Pod("web-1", TimeSpan.FromSeconds(5), TestObjects.Running()).OnNode("node-a", "10.0.0.5"),
+            TestObjects.Pod("web-1", TimeSpan.FromSeconds(5), TestObjects.Running()).OnNode("node-a", "192.0.2.5").WithPodIP("10.0.0.5"),
             TestObjects.Pod("pending", TimeSpan.FromDays(2)),
         };
 

@@ -51,6 +51,13 @@ internal static class TestObjects
         return pod;
     }
 
+    public static Pod WithPodIP(this Pod pod, string podIP)
+    {
+        pod.Status ??= new PodStatus();
+        pod.Status.PodIP = podIP;
+        return pod;
+    }
+
     public static Node Node(string name, TimeSpan age, string? ready, string? kubeletVersion = "v0.1.0") => new()
     {
         ApiVersion = "v1",

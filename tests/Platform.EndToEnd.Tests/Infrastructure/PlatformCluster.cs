@@ -21,6 +21,7 @@ public sealed class PlatformCluster : IAsyncLifetime
     private readonly int siloPort = FreePorts.Next();
     private readonly int orleansGatewayPort = FreePorts.Next();
     private readonly Dictionary<string, ServiceProcess> services = [];
+    private readonly PodNetworkLease network = PodNetworkLease.Take();
     private RabbitMqInstance? rabbitMq;
 
     public string Token { get; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
@@ -37,10 +38,17 @@ public sealed class PlatformCluster : IAsyncLifetime
 
     public string Home => home;
 
+    public int AgentPort => agentPort;
+
     /// <summary>The node agent's state: pods, images, and the container runtime's root.</summary>
     public string NodeDirectory => Path.Combine(home, "nodes", NodeName);
 
     public RabbitMqInstance RabbitMq => rabbitMq!;
+
+    /// <summary>This cluster's node bridge and pod subnet, its own among clusters running side by side.</summary>
+    public string Bridge => network.Bridge;
+
+    public string PodSubnet => network.Subnet;
 
     public HttpClient Http { get; private set; } = new();
 
@@ -82,6 +90,18 @@ public sealed class PlatformCluster : IAsyncLifetime
         await Eventually.TrueAsync(() => ClusterApi.AnswersAsync(new HttpClient(), $"http://127.0.0.1:{agentPort}/healthz"), TimeSpan.FromSeconds(60), "the node agent to answer");
     }
 
+    /// <summary>Starts another node agent (its own name, port and node directory) on the same cluster; returns its URL.</summary>
+    public async Task<Uri> StartExtraNodeAgentAsync(string nodeName)
+    {
+        var port = FreePorts.Next();
+        var environment = ServiceEnvironment();
+        environment["PLATFORM_NODE_NAME"] = nodeName;
+        environment["PLATFORM_NODE_AGENT_URL"] = $"http://127.0.0.1:{port}";
+        services[nodeName] = ServiceProcess.Start(RepositoryLayout.ServiceAssembly("node-agent", "Platform.NodeAgent"), environment, Path.Combine(home, $"{nodeName}.log"));
+        await Eventually.TrueAsync(() => ClusterApi.AnswersAsync(new HttpClient(), $"http://127.0.0.1:{port}/healthz"), TimeSpan.FromSeconds(60), "the extra node agent to answer");
+        return new Uri($"http://127.0.0.1:{port}");
+    }
+
     public async Task DisposeAsync()
     {
         foreach (var service in services.Values.Reverse())
@@ -93,6 +113,9 @@ public sealed class PlatformCluster : IAsyncLifetime
         {
             await rabbitMq.StopAsync();
         }
+
+        await network.RemoveNetworkAsync(NodeDirectory);
+        network.Dispose();
 
         Http.Dispose();
         if (Environment.GetEnvironmentVariable("PLATFORM_KEEP_TEST_HOME") is null)
@@ -127,6 +150,8 @@ public sealed class PlatformCluster : IAsyncLifetime
         ["PLATFORM_ADMIN_TOKEN_FILE"] = Path.Combine(home, "admin.token"),
         ["PLATFORM_HEARTBEAT_MS"] = "1000",
         ["PLATFORM_RUNTIME_BIN"] = RepositoryLayout.RuntimeBinary,
+        ["PLATFORM_BRIDGE"] = network.Bridge,
+        ["PLATFORM_POD_CIDR"] = network.Subnet,
         ["Logging__LogLevel__Default"] = "Information",
     };
 }

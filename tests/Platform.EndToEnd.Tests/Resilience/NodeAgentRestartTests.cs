@@ -39,5 +39,6 @@ public sealed class NodeAgentRestartTests(PlatformCluster cluster)
         Assert.Equal("NodeAgentRestarted", lost.Status!.Reason);
         Assert.False(Directory.Exists(Path.Combine(cluster.NodeDirectory, "runtime", containerId)), "the crashed agent's container still exists");
         Assert.DoesNotContain(pod.Metadata.Uid!, File.ReadAllText("/proc/self/mountinfo"), StringComparison.Ordinal);
+        Assert.Equal(string.Empty, (await Platform.Testing.Tool.RunAsync("ip", ["-o", "link", "show", "master", cluster.Bridge])).Output);
     }
 }

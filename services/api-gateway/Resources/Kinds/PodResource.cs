@@ -44,7 +44,7 @@ public sealed class PodResource() : GrainResourceHandler<Pod, IPodGrain>(GrainKe
                 ? restarts.ToString(CultureInfo.InvariantCulture)
                 : string.Create(CultureInfo.InvariantCulture, $"{restarts} ({Age.Since(lastRestart, now)} ago)"),
             Age.Since(pod.Metadata.CreationTimestamp, now),
-            "<none>",
+            Columns.OrNone(pod.Status?.PodIP),
             Columns.OrNone(pod.Spec.NodeName),
             "<none>",
             "<none>",

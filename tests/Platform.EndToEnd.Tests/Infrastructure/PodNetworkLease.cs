@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Platform.Networking;
+using Platform.Testing;
+
+namespace Platform.EndToEnd.Tests.Infrastructure;
+
+/// <summary>
+/// A bridge name and a /24 of its own for one test cluster, so clusters running side by side (and a
+/// `./platform up` on platform0 with 10.88.0.0/24) never share one. The subnet is claimed by a lock
+/// file created exclusively under /run, and skips any subnet the host already routes.
+/// </summary>
+public sealed class PodNetworkLease : IDisposable
+{
+    private const string LeaseDirectory = "/run/platform-e2e-subnets";
+    private readonly string leaseFile;
+
+    private PodNetworkLease(string bridge, string subnet, string leaseFile)
+    {
+        Bridge = bridge;
+        Subnet = subnet;
+        this.leaseFile = leaseFile;
+    }
+
+    public string Bridge { get; }
+
+    public string Subnet { get; }
+
+    public static PodNetworkLease Take()
+    {
+        Directory.CreateDirectory(LeaseDirectory);
+        var routed = File.ReadAllText("/proc/net/route");
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            var subnet = $"10.{RandomNumberGenerator.GetInt32(100, 250)}.{RandomNumberGenerator.GetInt32(0, 256)}.0/24";
+            var lease = Path.Combine(LeaseDirectory, subnet.Replace('/', '_'));
+            if (routed.Contains(RouteKey(subnet), StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            try
+            {
+                using var _ = new FileStream(lease, FileMode.CreateNew, FileAccess.Write);
+                return new PodNetworkLease("pe" + Convert.ToHexString(RandomNumberGenerator.GetBytes(4)).ToLowerInvariant(), subnet, lease);
+            }
+            catch (IOException) when (File.Exists(lease))
+            {
+            }
+        }
+
+        throw new InvalidOperationException("no free 10.x.y.0/24 subnet for a test cluster");
+    }
+
+    /// <summary>Removes what the agent leaves for a later agent: the pods' namespace mounts, then the bridge.</summary>
+    public async Task RemoveNetworkAsync(string nodeDirectory)
+    {
+        var netnsDirectory = Path.Combine(nodeDirectory, "network", "netns");
+        foreach (var netns in Directory.Exists(netnsDirectory) ? Directory.GetFiles(netnsDirectory) : [])
+        {
+            NetworkNamespace.Delete(netns);
+        }
+
+        await Tool.RunAsync("ip", ["link", "delete", Bridge, "type", "bridge"]);
+    }
+
+    public void Dispose() => File.Delete(leaseFile);
+
+    /// <summary>The destination column of /proc/net/route: the network address as little-endian hex.</summary>
+    private static string RouteKey(string subnet)
+    {
+        var bytes = System.Net.IPAddress.Parse(subnet.Split('/')[0]).GetAddressBytes();
+        return "\t" + BitConverter.ToUInt32(bytes).ToString("X8", CultureInfo.InvariantCulture) + "\t";
+    }
+}
