@@ -21,7 +21,10 @@ public interface INodeGrain : IGrainWithStringKey
     Task<NodeSnapshot?> GetSnapshot();
 
     /// <summary>Atomically reserves a pod's requests if they fit. Idempotent by pod uid.</summary>
-    Task<ReservationResult> Reserve(string podUid, ResourceAmounts requests);
+    Task<ReservationResult> Reserve(PodReservation reservation);
+
+    /// <summary>Cordons (true) or uncordons (false) the node: placement skips an unschedulable node.</summary>
+    Task SetUnschedulable(bool unschedulable);
 
     /// <summary>Frees what a pod reserved. Idempotent.</summary>
     Task Release(string podUid);
@@ -37,7 +40,10 @@ public sealed record NodeSnapshot(
     [property: Id(4)] ResourceAmounts Allocated,
     [property: Id(5)] int PodCount,
     [property: Id(6)] int MaxPods,
-    [property: Id(7)] string AgentEndpoint);
+    [property: Id(7)] string AgentEndpoint,
+    [property: Id(8)] IReadOnlyDictionary<string, string> Labels,
+    [property: Id(9)] IReadOnlyList<Taint> Taints,
+    [property: Id(10)] IReadOnlyList<ReservedPod> Pods);
 
 [GenerateSerializer, Immutable]
 public sealed record ReservationResult([property: Id(0)] bool Reserved, [property: Id(1)] string? Reason);

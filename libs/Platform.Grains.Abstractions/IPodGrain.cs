@@ -13,6 +13,12 @@ public interface IPodGrain : IObjectGrain<Pod>
     /// <summary>Binds the pod to a node. Idempotent for the same node; refused if bound elsewhere or gone.</summary>
     Task<BindResult> Bind(string uid, string nodeName);
 
+    /// <summary>
+    /// Records why the pod fits on no node now: PodScheduled=False, reason Unschedulable, with the
+    /// scheduler's message. Ignored for another uid or once the pod is bound or being deleted.
+    /// </summary>
+    Task RecordUnschedulable(string uid, string message);
+
     /// <summary>Applies what the node observed; stale and foreign reports are ignored.</summary>
     Task ReportStatus(PodStatusChanged report);
 

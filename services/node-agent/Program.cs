@@ -15,6 +15,7 @@ var settings = NodeAgentSettings.From(builder.Configuration);
 
 builder.WebHost.UseUrls(settings.ListenUrl.ToString());
 builder.Services.AddSingleton(settings);
+builder.Services.AddSingleton(NodeRegistrationSettings.From(builder.Configuration));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddContainerLauncher(settings);
 if (settings.ContainerRuntime == NodeAgentSettings.PlatformRuntime)

@@ -47,20 +47,27 @@ public sealed partial class PodScheduleRequestedConsumer(
     private async Task<string?> PlaceAndBind(IPodGrain podGrain, Pod pod)
     {
         var uid = pod.Metadata.Uid!;
-        var requests = pod.Spec.Requests();
+        var reservation = new PodReservation(uid, pod.Spec.Requests(), pod.Metadata.Namespace, pod.Metadata.Labels);
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
-            var nodeName = pod.Spec.NodeName ?? await Choose(pod, requests);
+            // A pod whose author named its node skips placement, as in Kubernetes; the node still reserves.
+            var nodeName = pod.Spec.NodeName ?? await Choose(podGrain, pod);
             if (nodeName is null)
             {
                 return null;
             }
 
             var node = grains.GetGrain<INodeGrain>(nodeName);
-            var reservation = await node.Reserve(uid, requests);
-            if (!reservation.Reserved)
+            var reserved = await node.Reserve(reservation);
+            if (!reserved.Reserved)
             {
-                LogReservationRefused(pod.Metadata.Namespace, pod.Metadata.Name, nodeName, reservation.Reason);
+                LogReservationRefused(pod.Metadata.Namespace, pod.Metadata.Name, nodeName, reserved.Reason);
+                if (pod.Spec.NodeName is not null)
+                {
+                    await podGrain.RecordUnschedulable(uid, $"node {nodeName} refused the pod: {reserved.Reason}");
+                    return null;
+                }
+
                 continue;
             }
 
@@ -77,13 +84,16 @@ public sealed partial class PodScheduleRequestedConsumer(
         return null;
     }
 
-    private async Task<string?> Choose(Pod pod, ResourceAmounts requests)
+    /// <summary>Runs the placement pipeline on a fresh view; when no node fits, the pod records why.</summary>
+    private async Task<string?> Choose(IPodGrain podGrain, Pod pod)
     {
-        var nodes = await cluster.Nodes();
-        var decision = placement.Place(new PodRequest(pod.Metadata.Namespace!, pod.Metadata.Name!, requests), nodes);
+        var (request, nodes) = await cluster.Read(pod);
+        var decision = placement.Place(request, nodes);
         if (!decision.Placed)
         {
-            LogUnschedulable(pod.Metadata.Namespace, pod.Metadata.Name, decision.Explain(nodes.Count));
+            var message = decision.Explain(nodes.Count);
+            LogUnschedulable(pod.Metadata.Namespace, pod.Metadata.Name, message);
+            await podGrain.RecordUnschedulable(pod.Metadata.Uid!, message);
         }
 
         return decision.NodeName;
@@ -95,6 +105,6 @@ public sealed partial class PodScheduleRequestedConsumer(
     [LoggerMessage(LogLevel.Information, "Node {Node} refused pod {Namespace}/{Name}: {Reason}")]
     private partial void LogReservationRefused(string? @namespace, string? name, string node, string? reason);
 
-    [LoggerMessage(LogLevel.Warning, "Pod {Namespace}/{Name} fits nowhere yet: {Reason}")]
+    [LoggerMessage(LogLevel.Information, "Pod {Namespace}/{Name} fits nowhere yet: {Reason}")]
     private partial void LogUnschedulable(string? @namespace, string? name, string reason);
 }

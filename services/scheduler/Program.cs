@@ -20,6 +20,7 @@ builder.UseOrleansClient(client =>
         return true;
     });
 });
+builder.Services.AddSingleton(settings);
 builder.Services.AddSingleton(Placement.Default);
 builder.Services.AddSingleton<ClusterView>();
 builder.Services.AddPlatformBus(

@@ -3,9 +3,14 @@ using System.Globalization;
 namespace Platform.Scheduler;
 
 /// <summary>The scheduler's settings, read from PLATFORM_* environment variables.</summary>
-public sealed record SchedulerSettings(Uri RabbitMqUrl, int OrleansGatewayPort)
+/// <param name="DefaultRegistry">
+/// HOST:PORT of the image store: an image name without a registry names it, as on the node agents,
+/// so that the scheduler finds the image's grain under the same reference.
+/// </param>
+public sealed record SchedulerSettings(Uri RabbitMqUrl, int OrleansGatewayPort, string DefaultRegistry)
 {
     public static SchedulerSettings From(IConfiguration configuration) => new(
         new Uri(configuration["PLATFORM_RABBITMQ_URL"] ?? "amqp://guest:guest@127.0.0.1:5672/"),
-        int.Parse(configuration["PLATFORM_ORLEANS_GATEWAY_PORT"] ?? "30000", CultureInfo.InvariantCulture));
+        int.Parse(configuration["PLATFORM_ORLEANS_GATEWAY_PORT"] ?? "30000", CultureInfo.InvariantCulture),
+        new Uri(configuration["PLATFORM_IMAGE_STORE_URL"] ?? "http://127.0.0.1:5000").Authority);
 }

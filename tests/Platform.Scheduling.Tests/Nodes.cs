@@ -22,4 +22,14 @@ internal static class Nodes
 
     public static PodRequest Pod(long milliCpu = 0, long memory = 0, string? nodeName = null) =>
         new("default", "web", new ResourceAmounts(milliCpu, memory), nodeName);
+
+    public static Dictionary<string, string> Labels(params string[] pairs) =>
+        pairs.Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
+
+    public static Taint Taint(string key, string? value, string effect) => new() { Key = key, Value = value, Effect = effect };
+
+    public static NodeSelectorRequirement Expression(string key, string op, params string[] values) =>
+        new() { Key = key, Operator = op, Values = values.Length == 0 ? null : [.. values] };
+
+    public static NodeSelectorTerm Term(params NodeSelectorRequirement[] expressions) => new() { MatchExpressions = [.. expressions] };
 }

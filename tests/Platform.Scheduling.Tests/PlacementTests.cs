@@ -35,8 +35,9 @@ public class PlacementTests
         Assert.Null(decision.NodeName);
         Assert.False(decision.Placed);
         Assert.Equal(
-            "0/5 nodes are available: node-a: insufficient cpu, node-b: node is not ready, node-c: node is unschedulable, " +
-            "node-d: insufficient memory, node-e: too many pods",
+            "0/5 nodes are available: 1 Insufficient cpu, 1 Insufficient memory, 1 Too many pods, 1 node(s) were not ready, " +
+            "1 node(s) were unschedulable. node-a: Insufficient cpu; node-b: node(s) were not ready; node-c: node(s) were unschedulable; " +
+            "node-d: Insufficient memory; node-e: Too many pods.",
             decision.Explain(nodes.Length));
     }
 
@@ -47,7 +48,7 @@ public class PlacementTests
 
         Assert.False(decision.Placed);
         Assert.Empty(decision.Rejections);
-        Assert.Equal("0/0 nodes are available: no nodes registered", decision.Explain(0));
+        Assert.Equal("0/0 nodes are available: no nodes registered.", decision.Explain(0));
     }
 
     [Fact]
@@ -62,7 +63,7 @@ public class PlacementTests
 
         Assert.Equal("node-c", decision.NodeName);
         Assert.Equal(
-            new Dictionary<string, string> { ["node-a"] = "node is not ready", ["node-b"] = "node is unschedulable" },
+            new Dictionary<string, string> { ["node-a"] = "node(s) were not ready", ["node-b"] = "node(s) were unschedulable" },
             decision.Rejections);
     }
 
@@ -72,7 +73,7 @@ public class PlacementTests
         var decision = placement.Place(Pod(), [Node("node-a", podCount: 10, maxPods: 10), Node("node-b", allocatedCpu: 3000, podCount: 9, maxPods: 10)]);
 
         Assert.Equal("node-b", decision.NodeName);
-        Assert.Equal(new Dictionary<string, string> { ["node-a"] = "too many pods" }, decision.Rejections);
+        Assert.Equal(new Dictionary<string, string> { ["node-a"] = "Too many pods" }, decision.Rejections);
     }
 
     [Fact]
@@ -134,7 +135,7 @@ public class PlacementTests
 
         Assert.Equal("node-b", decision.NodeName);
         Assert.Equal(
-            new Dictionary<string, string> { ["node-a"] = "node does not match spec.nodeName", ["node-c"] = "node does not match spec.nodeName" },
+            new Dictionary<string, string> { ["node-a"] = "node(s) didn't match the requested node name", ["node-c"] = "node(s) didn't match the requested node name" },
             decision.Rejections);
     }
 
@@ -144,7 +145,10 @@ public class PlacementTests
         var decision = placement.Place(Pod(2000, Gi, nodeName: "node-b"), [Node("node-a"), Node("node-b", allocatedCpu: 3000)]);
 
         Assert.False(decision.Placed);
-        Assert.Equal("0/2 nodes are available: node-a: node does not match spec.nodeName, node-b: insufficient cpu", decision.Explain(2));
+        Assert.Equal(
+            "0/2 nodes are available: 1 Insufficient cpu, 1 node(s) didn't match the requested node name. " +
+            "node-a: node(s) didn't match the requested node name; node-b: Insufficient cpu.",
+            decision.Explain(2));
     }
 
     [Fact]
@@ -153,7 +157,7 @@ public class PlacementTests
         var decision = placement.Place(Pod(nodeName: "node-b"), [Node("node-a", ready: false), Node("node-b")]);
 
         Assert.Equal("node-b", decision.NodeName);
-        Assert.Equal(new Dictionary<string, string> { ["node-a"] = "node is not ready" }, decision.Rejections);
+        Assert.Equal(new Dictionary<string, string> { ["node-a"] = "node(s) were not ready" }, decision.Rejections);
     }
 
     [Fact]

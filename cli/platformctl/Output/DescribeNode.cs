@@ -12,8 +12,9 @@ internal static class DescribeNode
             .Field(0, "Roles", NodeColumns.Roles(node));
         DescribeLabels.Write(writer, 0, "Labels", node.Metadata.Labels);
         DescribeLabels.Write(writer, 0, "Annotations", node.Metadata.Annotations);
-        writer.Field(0, "CreationTimestamp", Timestamps.Format(node.Metadata.CreationTimestamp, zone))
-            .Field(0, "Unschedulable", node.Spec.Unschedulable == true ? "true" : "false");
+        writer.Field(0, "CreationTimestamp", Timestamps.Format(node.Metadata.CreationTimestamp, zone));
+        DescribeScheduling.WriteLines(writer, "Taints", (node.Spec.Taints ?? []).Select(DescribeScheduling.Taint).ToList());
+        writer.Field(0, "Unschedulable", node.Spec.Unschedulable == true ? "true" : "false");
         WriteConditions(writer, node.Status?.Conditions, zone);
         WriteAddresses(writer, node.Status?.Addresses);
         DescribeLabels.WriteFields(writer.BeginAlignment(), 0, "Capacity", node.Status?.Capacity);

@@ -12,6 +12,7 @@ internal static class DescribePod
         WriteHeader(writer, pod, zone);
         WriteContainers(writer, pod, zone);
         WriteConditions(writer, pod.Status?.Conditions);
+        WriteScheduling(writer.BeginAlignment(), pod.Spec);
         return writer.Render();
     }
 
@@ -68,8 +69,20 @@ internal static class DescribePod
             return;
         }
 
-        var rows = conditions.Select(c => (IReadOnlyList<string>)[c.Type ?? string.Empty, c.Status ?? string.Empty]);
-        writer.BeginAlignment().Heading(0, "Conditions").Block(1, TableWriter.Render(["Type", "Status"], rows));
+        // Until the cluster records events, the reason a pod is not scheduled (FailedScheduling in
+        // kubectl's Events) is read from its condition: Reason and Message show when a condition has one.
+        var withReasons = conditions.Any(c => !string.IsNullOrEmpty(c.Reason));
+        var rows = conditions.Select(c => withReasons
+            ? (IReadOnlyList<string>)[c.Type ?? string.Empty, c.Status ?? string.Empty, c.Reason ?? string.Empty, c.Message ?? string.Empty]
+            : [c.Type ?? string.Empty, c.Status ?? string.Empty]);
+        string[] headers = withReasons ? ["Type", "Status", "Reason", "Message"] : ["Type", "Status"];
+        writer.BeginAlignment().Heading(0, "Conditions").Block(1, TableWriter.Render(headers, rows));
+    }
+
+    private static void WriteScheduling(DescribeWriter writer, PodSpec spec)
+    {
+        DescribeLabels.Write(writer, 0, "Node-Selectors", spec.NodeSelector);
+        DescribeScheduling.WriteLines(writer, "Tolerations", (spec.Tolerations ?? []).Select(DescribeScheduling.Toleration).ToList());
     }
 
     internal static string Count(int value) => value.ToString(CultureInfo.InvariantCulture);

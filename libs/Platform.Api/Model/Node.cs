@@ -13,6 +13,7 @@ public sealed class Node : TypeMeta, IApiObject
 public sealed class NodeSpec
 {
     public bool? Unschedulable { get; set; }
+    public List<Taint>? Taints { get; set; }
 }
 
 public sealed class NodeStatus

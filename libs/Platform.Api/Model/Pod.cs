@@ -16,6 +16,9 @@ public sealed class PodSpec
     public string? RestartPolicy { get; set; }
     public string? NodeName { get; set; }
     public long? TerminationGracePeriodSeconds { get; set; }
+    public Dictionary<string, string>? NodeSelector { get; set; }
+    public Affinity? Affinity { get; set; }
+    public List<Toleration>? Tolerations { get; set; }
     public bool? HostNetwork { get; set; }
 }
 

@@ -67,6 +67,11 @@ public static class PodValidator
         {
             yield return FieldError.Invalid("spec.terminationGracePeriodSeconds", spec.TerminationGracePeriodSeconds.ToString(), "must be greater than or equal to 0");
         }
+
+        foreach (var error in SchedulingValidator.ValidatePodSpec(spec))
+        {
+            yield return error;
+        }
     }
 
     private static IEnumerable<FieldError> ValidateContainer(Container container, string path, HashSet<string> names)

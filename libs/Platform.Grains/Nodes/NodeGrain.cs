@@ -42,6 +42,8 @@ public sealed partial class NodeGrain(
         Record.Allocatable = registration.Allocatable;
         Record.MaxPods = registration.MaxPods;
         Record.SystemInfo = registration.SystemInfo;
+        Record.Labels = registration.Labels is { } labels ? new(labels) : [];
+        Record.Taints = registration.Taints is { } taints ? [.. taints] : [];
         lastHeartbeat = registration.RegisteredAt;
         await RecordChange(isNew ? ChangeTypes.Added : ChangeTypes.Modified);
         await state.WriteStateAsync();
@@ -87,6 +89,7 @@ public sealed partial class NodeGrain(
     public async Task RememberLostPod(string podUid, string @namespace, string name)
     {
         Record.Reservations.Remove(podUid);
+        Record.ReservedPods.Remove(podUid);
         Record.LostPods[podUid] = new LostPod(@namespace, name);
         await state.WriteStateAsync();
     }
@@ -131,9 +134,9 @@ public sealed partial class NodeGrain(
 
     public Task<NodeSnapshot?> GetSnapshot() => Task.FromResult(IsRegistered ? Snapshot() : null);
 
-    public async Task<ReservationResult> Reserve(string podUid, ResourceAmounts requests)
+    public async Task<ReservationResult> Reserve(PodReservation reservation)
     {
-        if (Record.Reservations.ContainsKey(podUid))
+        if (Record.Reservations.ContainsKey(reservation.PodUid))
         {
             return new ReservationResult(true, null);
         }
@@ -141,22 +144,34 @@ public sealed partial class NodeGrain(
         var refusal = !IsRegistered ? "node is not registered"
             : !IsReady ? "node is not ready"
             : Record.Reservations.Count >= Record.MaxPods ? "too many pods"
-            : !(Allocated() + requests).FitsWithin(Record.Allocatable) ? "insufficient cpu or memory"
+            : !(Allocated() + reservation.Requests).FitsWithin(Record.Allocatable) ? "insufficient cpu or memory"
             : null;
         if (refusal is not null)
         {
             return new ReservationResult(false, refusal);
         }
 
-        Record.Reservations[podUid] = requests;
+        Record.Reservations[reservation.PodUid] = reservation.Requests;
+        Record.ReservedPods[reservation.PodUid] = new ReservedPod(reservation.Namespace, reservation.Labels is { } labels ? new Dictionary<string, string>(labels) : null);
         await state.WriteStateAsync();
         return new ReservationResult(true, null);
     }
 
     public async Task Release(string podUid)
     {
-        if (Record.Reservations.Remove(podUid))
+        var released = Record.Reservations.Remove(podUid);
+        if (Record.ReservedPods.Remove(podUid) || released)
         {
+            await state.WriteStateAsync();
+        }
+    }
+
+    public async Task SetUnschedulable(bool unschedulable)
+    {
+        if (IsRegistered && Record.Unschedulable != unschedulable)
+        {
+            Record.Unschedulable = unschedulable;
+            await RecordChange(ChangeTypes.Modified);
             await state.WriteStateAsync();
         }
     }
@@ -164,12 +179,15 @@ public sealed partial class NodeGrain(
     private NodeSnapshot Snapshot() => new(
         this.GetPrimaryKeyString(),
         IsReady,
-        Unschedulable: false,
+        Record.Unschedulable,
         Record.Allocatable,
         Allocated(),
         Record.Reservations.Count,
         Record.MaxPods,
-        Record.AgentEndpoint ?? string.Empty);
+        Record.AgentEndpoint ?? string.Empty,
+        NodeLabels.Of(this.GetPrimaryKeyString(), Record),
+        new List<Taint>(Record.Taints),
+        Record.Reservations.Keys.Select(uid => Record.ReservedPods.GetValueOrDefault(uid) ?? new ReservedPod(null, null)).ToList());
 
     private ResourceAmounts Allocated() => Record.Reservations.Values.Aggregate(ResourceAmounts.Zero, (a, b) => a + b);
 

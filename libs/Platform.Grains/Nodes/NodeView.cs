@@ -16,7 +16,12 @@ internal static class NodeView
             Uid = record.Uid,
             CreationTimestamp = record.CreationTimestamp,
             ResourceVersion = record.ResourceVersion.ToString(CultureInfo.InvariantCulture),
-            Labels = new() { ["kubernetes.io/hostname"] = name, ["kubernetes.io/os"] = "linux" },
+            Labels = NodeLabels.Of(name, record),
+        },
+        Spec = new NodeSpec
+        {
+            Unschedulable = record.Unschedulable ? true : null,
+            Taints = record.Taints.Count > 0 ? [.. record.Taints] : null,
         },
         Status = new NodeStatus
         {

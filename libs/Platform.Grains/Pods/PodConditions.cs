@@ -5,6 +5,9 @@ namespace Platform.Grains.Pods;
 /// <summary>Keeps a pod's conditions (PodScheduled, Ready) in step with what happened to it.</summary>
 internal static class PodConditions
 {
+    /// <summary>The reason of PodScheduled=False when no node can take the pod, as Kubernetes names it.</summary>
+    public const string Unschedulable = "Unschedulable";
+
     public static void Set(PodStatus status, string type, bool value, DateTimeOffset now, string? reason = null, string? message = null)
     {
         status.Conditions ??= [];

@@ -131,6 +131,27 @@ public sealed partial class PodGrain(
         return new BindResult(true, nodeName, null);
     }
 
+    public async Task RecordUnschedulable(string uid, string message)
+    {
+        if (Pod is not { } pod || pod.Metadata.Uid != uid || pod.Metadata.DeletionTimestamp is not null || state.State.BoundAt is not null)
+        {
+            return;
+        }
+
+        pod.Status ??= new PodStatus { Phase = PodPhases.Pending };
+        var current = pod.Status.Conditions?.FirstOrDefault(c => c.Type == "PodScheduled");
+        // The resync asks again every few seconds: an unchanged reason is not a new version of the pod.
+        if (current is { Status: "False", Reason: PodConditions.Unschedulable } && current.Message == message)
+        {
+            return;
+        }
+
+        PodConditions.Set(pod.Status, "PodScheduled", false, Now, PodConditions.Unschedulable, message);
+        await Save();
+        await GrainFactory.RecordEvent(pod, EventRecorder.Warning, "FailedScheduling", message, "default-scheduler");
+        LogUnschedulable(pod.Metadata.Namespace, pod.Metadata.Name, message);
+    }
+
     public async Task ReportStatus(PodStatusChanged report)
     {
         if (Pod is not { } pod || pod.Metadata.Uid != report.Uid || report.Sequence <= state.State.StatusSequence)
@@ -346,6 +367,9 @@ public sealed partial class PodGrain(
 
     [LoggerMessage(LogLevel.Warning, "Pod {Namespace}/{Name} lost with its node {Node}")]
     private partial void LogNodeLost(string? @namespace, string? name, string node);
+
+    [LoggerMessage(LogLevel.Information, "Pod {Namespace}/{Name} is unschedulable: {Message}")]
+    private partial void LogUnschedulable(string? @namespace, string? name, string message);
 
     [LoggerMessage(LogLevel.Information, "Pod {Namespace}/{Name} removed")]
     private partial void LogRemoved(string? @namespace, string? name);

@@ -1,9 +1,9 @@
 namespace Platform.Scheduling.Filters;
 
+/// <summary>A node whose agent stopped heartbeating takes no pods.</summary>
 public sealed class NodeReadyFilter : INodeFilter
 {
-    public string? Reject(PodRequest pod, NodeCandidate node) =>
-        !node.Ready ? "node is not ready"
-        : node.Unschedulable ? "node is unschedulable"
-        : null;
+    public const string Reason = "node(s) were not ready";
+
+    public string? Reject(PodRequest pod, NodeCandidate node) => node.Ready ? null : Reason;
 }

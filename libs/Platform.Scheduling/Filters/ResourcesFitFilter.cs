@@ -1,14 +1,16 @@
 namespace Platform.Scheduling.Filters;
 
-/// <summary>The pod's requests fit in what the node has not yet reserved, and it has a pod slot left.</summary>
+/// <summary>The pod's requests fit in what the node has not yet reserved; CPU is reported before memory.</summary>
 public sealed class ResourcesFitFilter : INodeFilter
 {
+    public const string InsufficientCpu = "Insufficient cpu";
+    public const string InsufficientMemory = "Insufficient memory";
+
     public string? Reject(PodRequest pod, NodeCandidate node)
     {
         var free = node.Free;
-        return node.PodCount >= node.MaxPods ? "too many pods"
-            : pod.Requests.MilliCpu > free.MilliCpu ? "insufficient cpu"
-            : pod.Requests.MemoryBytes > free.MemoryBytes ? "insufficient memory"
+        return pod.Requests.MilliCpu > free.MilliCpu ? InsufficientCpu
+            : pod.Requests.MemoryBytes > free.MemoryBytes ? InsufficientMemory
             : null;
     }
 }

@@ -9,6 +9,7 @@ namespace Platform.NodeAgent.Node;
 public sealed partial class NodeRegistrationService(
     IBus bus,
     NodeAgentSettings settings,
+    NodeRegistrationSettings registration,
     PodSupervisor pods,
     IContainerLauncher launcher,
     TimeProvider time,
@@ -32,9 +33,9 @@ public sealed partial class NodeRegistrationService(
         {
             try
             {
-                var registration = new NodeRegistered(settings.NodeName, Endpoint, capacity, capacity, settings.MaxPods,
-                    NodeInfoProbe.SystemInfo(launcher.Name), time.GetUtcNow());
-                await bus.Publish(registration, stoppingToken);
+                var announcement = new NodeRegistered(settings.NodeName, Endpoint, capacity, capacity, settings.MaxPods,
+                    NodeInfoProbe.SystemInfo(launcher.Name), time.GetUtcNow(), registration.Labels, registration.Taints);
+                await bus.Publish(announcement, stoppingToken);
                 LogRegistered(settings.NodeName);
                 return;
             }

@@ -19,6 +19,7 @@ public class DescribeNodeTests
                                 node-role.kubernetes.io/control-plane=
             Annotations:        <none>
             CreationTimestamp:  Mon, 30 Dec 2024 12:00:00 +0000
+            Taints:             <none>
             Unschedulable:      false
             Conditions:
               Type    Status   LastHeartbeatTime                 Reason         Message
@@ -44,6 +45,27 @@ public class DescribeNodeTests
 
             """,
             text);
+    }
+
+    [Fact]
+    public void ACordonedTaintedNodeShowsItsTaints()
+    {
+        var node = SampleNode();
+        node.Spec.Unschedulable = true;
+        node.Spec.Taints = [new Taint { Key = "dedicated", Value = "gpu", Effect = "NoSchedule" }, new Taint { Key = "maintenance", Effect = "NoExecute" }];
+
+        var text = DescribeNode.Render(node, TimeZoneInfo.Utc);
+
+        Assert.Contains(
+            """
+            CreationTimestamp:  Mon, 30 Dec 2024 12:00:00 +0000
+            Taints:             dedicated=gpu:NoSchedule
+                                maintenance:NoExecute
+            Unschedulable:      true
+
+            """,
+            text,
+            StringComparison.Ordinal);
     }
 
     private static Node SampleNode()

@@ -49,6 +49,43 @@ public class DescribePodTests
             Conditions:
               Type    Status
               Ready   True
+            Node-Selectors:  <none>
+            Tolerations:     <none>
+
+            """,
+            text);
+    }
+
+    [Fact]
+    public void APodThatFitsNowhereShowsWhyAndWhatItAsksOfNodes()
+    {
+        var pod = SamplePod();
+        pod.Spec.NodeName = null;
+        pod.Status = new PodStatus
+        {
+            Phase = PodPhases.Pending,
+            Conditions = [new PodCondition { Type = "PodScheduled", Status = "False", Reason = "Unschedulable", Message = "0/1 nodes are available: 1 Insufficient cpu. node-a: Insufficient cpu." }],
+        };
+        pod.Spec.NodeSelector = new() { ["disk"] = "ssd", ["arch"] = "amd64" };
+        pod.Spec.Tolerations =
+        [
+            new Toleration { Key = "dedicated", Value = "gpu", Effect = "NoSchedule" },
+            new Toleration { Key = "node.kubernetes.io/unreachable", Operator = "Exists", Effect = "NoExecute", TolerationSeconds = 300 },
+            new Toleration { Operator = "Exists" },
+        ];
+
+        var text = DescribePod.Render(pod, TimeZoneInfo.Utc);
+
+        Assert.EndsWith(
+            """
+            Conditions:
+              Type           Status   Reason          Message
+              PodScheduled   False    Unschedulable   0/1 nodes are available: 1 Insufficient cpu. node-a: Insufficient cpu.
+            Node-Selectors:  arch=amd64
+                             disk=ssd
+            Tolerations:     dedicated=gpu:NoSchedule
+                             node.kubernetes.io/unreachable:NoExecute op=Exists for 300s
+                             op=Exists
 
             """,
             text);

@@ -6,12 +6,23 @@ namespace Platform.EndToEnd.Tests.Infrastructure;
 
 /// <summary>
 /// A whole single-node platform for the tests: a private RabbitMQ, the api-gateway (with its silo
-/// and SQLite state), the scheduler, the image-store and one node agent, on free loopback ports
-/// under a temporary PLATFORM_HOME that is removed afterwards.
+/// and SQLite state), the scheduler (or several, see <see cref="PlatformClusterOptions"/>), the
+/// image-store and one node agent, on free loopback ports under a temporary PLATFORM_HOME that is
+/// removed afterwards.
 /// </summary>
-public sealed class PlatformCluster : IAsyncLifetime
+public class PlatformCluster : IAsyncLifetime
 {
     public const string NodeName = "e2e-node";
+
+    private readonly PlatformClusterOptions options;
+
+    public PlatformCluster()
+        : this(new PlatformClusterOptions())
+    {
+    }
+
+    /// <summary>For a fixture of its own collection (xUnit wants one public constructor per fixture).</summary>
+    protected PlatformCluster(PlatformClusterOptions options) => this.options = options;
 
     private readonly string home = Directory.CreateTempSubdirectory("platform-e2e-").FullName;
     private readonly int gatewayPort = FreePorts.Next();
@@ -62,11 +73,15 @@ public sealed class PlatformCluster : IAsyncLifetime
         rabbitMq = new RabbitMqInstance(Path.Combine(home, "rabbitmq"));
         await rabbitMq.StartAsync();
         await StartGatewayAsync();
-        Start("scheduler", "Platform.Scheduler");
+        foreach (var scheduler in SchedulerNames)
+        {
+            Start("scheduler", "Platform.Scheduler", scheduler);
+        }
+
         Start("image-store", "Platform.ImageStore");
         await Eventually.TrueAsync(() => ClusterApi.AnswersAsync(new HttpClient(), $"http://127.0.0.1:{imageStorePort}/healthz"), TimeSpan.FromSeconds(60), "the image store to answer");
         await ImageSeed.BusyboxAsync($"127.0.0.1:{imageStorePort}", Token);
-        Start("node-agent", "Platform.NodeAgent");
+        StartNodeAgent();
         await Eventually.TrueAsync(() => ClusterApi.IsNodeReadyAsync(Http, NodeName), TimeSpan.FromSeconds(60), "the node to become Ready");
     }
 
@@ -86,7 +101,7 @@ public sealed class PlatformCluster : IAsyncLifetime
         }
 
         await services["node-agent"].DisposeAsync();
-        Start("node-agent", "Platform.NodeAgent");
+        StartNodeAgent();
         await Eventually.TrueAsync(() => ClusterApi.AnswersAsync(new HttpClient(), $"http://127.0.0.1:{agentPort}/healthz"), TimeSpan.FromSeconds(60), "the node agent to answer");
     }
 
@@ -130,10 +145,27 @@ public sealed class PlatformCluster : IAsyncLifetime
         await Eventually.TrueAsync(() => ClusterApi.AnswersAsync(Http, "/healthz"), TimeSpan.FromSeconds(60), "the gateway to answer");
     }
 
-    private void Start(string folder, string assembly)
+    /// <summary>The scheduler replicas, each with its log at HOME/NAME.log.</summary>
+    public IReadOnlyList<string> SchedulerNames =>
+        Enumerable.Range(1, options.Schedulers).Select(i => i == 1 ? "scheduler" : $"scheduler-{i}").ToList();
+
+    public string LogPath(string service) => Path.Combine(home, $"{service}.log");
+
+    private void StartNodeAgent()
     {
-        var log = Path.Combine(home, $"{folder}.log");
-        services[folder] = ServiceProcess.Start(RepositoryLayout.ServiceAssembly(folder, assembly), ServiceEnvironment(), log);
+        var environment = ServiceEnvironment();
+        foreach (var (name, value) in options.NodeAgentEnvironment)
+        {
+            environment[name] = value;
+        }
+
+        Start("node-agent", "Platform.NodeAgent", environment: environment);
+    }
+
+    private void Start(string folder, string assembly, string? name = null, Dictionary<string, string>? environment = null)
+    {
+        name ??= folder;
+        services[name] = ServiceProcess.Start(RepositoryLayout.ServiceAssembly(folder, assembly), environment ?? ServiceEnvironment(), LogPath(name));
     }
 
     private Dictionary<string, string> ServiceEnvironment() => new()
@@ -154,6 +186,16 @@ public sealed class PlatformCluster : IAsyncLifetime
         ["PLATFORM_POD_CIDR"] = network.Subnet,
         ["Logging__LogLevel__Default"] = "Information",
     };
+}
+
+/// <summary>What differs between the clusters of the test collections.</summary>
+public sealed record PlatformClusterOptions
+{
+    /// <summary>Scheduler replicas consuming the same queue.</summary>
+    public int Schedulers { get; init; } = 1;
+
+    /// <summary>Added to the node agent's environment (PLATFORM_NODE_LABELS, PLATFORM_NODE_TAINTS, ...).</summary>
+    public IReadOnlyDictionary<string, string> NodeAgentEnvironment { get; init; } = new Dictionary<string, string>();
 }
 
 [CollectionDefinition(Name)]

@@ -20,5 +20,5 @@ public class NodeNameFilterTests
     [InlineData("Node-a")]
     [InlineData("node-a.example")]
     public void APodDoesNotFitAnotherNode(string required) =>
-        Assert.Equal("node does not match spec.nodeName", filter.Reject(Pod(nodeName: required), Node("node-a")));
+        Assert.Equal("node(s) didn't match the requested node name", filter.Reject(Pod(nodeName: required), Node("node-a")));
 }

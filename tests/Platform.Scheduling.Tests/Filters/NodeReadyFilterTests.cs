@@ -8,18 +8,14 @@ public class NodeReadyFilterTests
     private readonly NodeReadyFilter filter = new();
 
     [Fact]
-    public void AcceptsAReadySchedulableNode() =>
+    public void AcceptsAReadyNode() =>
         Assert.Null(filter.Reject(Pod(), Node("node-a")));
 
     [Fact]
     public void RejectsANodeThatIsNotReady() =>
-        Assert.Equal("node is not ready", filter.Reject(Pod(), Node("node-a", ready: false)));
+        Assert.Equal("node(s) were not ready", filter.Reject(Pod(), Node("node-a", ready: false)));
 
     [Fact]
-    public void RejectsAnUnschedulableNode() =>
-        Assert.Equal("node is unschedulable", filter.Reject(Pod(), Node("node-a", unschedulable: true)));
-
-    [Fact]
-    public void NotReadyIsTheReasonGivenFirst() =>
-        Assert.Equal("node is not ready", filter.Reject(Pod(), Node("node-a", ready: false, unschedulable: true)));
+    public void AnUnschedulableNodeIsLeftToItsOwnFilter() =>
+        Assert.Null(filter.Reject(Pod(), Node("node-a", unschedulable: true)));
 }

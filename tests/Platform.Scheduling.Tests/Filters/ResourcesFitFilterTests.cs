@@ -13,25 +13,17 @@ public class ResourcesFitFilterTests
 
     [Fact]
     public void OneMilliCoreTooManyIsInsufficientCpu() =>
-        Assert.Equal("insufficient cpu", filter.Reject(Pod(1001, Gi), Node("node-a", allocatedCpu: 3000)));
+        Assert.Equal("Insufficient cpu", filter.Reject(Pod(1001, Gi), Node("node-a", allocatedCpu: 3000)));
 
     [Fact]
     public void OneByteTooManyIsInsufficientMemory() =>
-        Assert.Equal("insufficient memory", filter.Reject(Pod(100, (2 * Gi) + 1), Node("node-a", allocatedMemory: 6 * Gi)));
+        Assert.Equal("Insufficient memory", filter.Reject(Pod(100, (2 * Gi) + 1), Node("node-a", allocatedMemory: 6 * Gi)));
 
     [Fact]
     public void CpuIsReportedBeforeMemory() =>
-        Assert.Equal("insufficient cpu", filter.Reject(Pod(5000, 9 * Gi), Node("node-a")));
+        Assert.Equal("Insufficient cpu", filter.Reject(Pod(5000, 9 * Gi), Node("node-a")));
 
     [Fact]
-    public void ANodeAtItsPodLimitIsFull() =>
-        Assert.Equal("too many pods", filter.Reject(Pod(), Node("node-a", podCount: 3, maxPods: 3)));
-
-    [Fact]
-    public void TooManyPodsIsReportedBeforeResources() =>
-        Assert.Equal("too many pods", filter.Reject(Pod(8000, 16 * Gi), Node("node-a", podCount: 3, maxPods: 3)));
-
-    [Fact]
-    public void ANodeWithOneSlotLeftAcceptsAPod() =>
-        Assert.Null(filter.Reject(Pod(), Node("node-a", podCount: 2, maxPods: 3)));
+    public void APodThatRequestsNothingFitsAFullNode() =>
+        Assert.Null(filter.Reject(Pod(), Node("node-a", allocatedCpu: 4000, allocatedMemory: 8 * Gi)));
 }
