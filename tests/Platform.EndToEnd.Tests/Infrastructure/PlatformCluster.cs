@@ -117,6 +117,18 @@ public class PlatformCluster : IAsyncLifetime
         return new Uri($"http://127.0.0.1:{port}");
     }
 
+    /// <summary>Stops an extra node agent, gracefully or as a crash (kill -9): its node stops sending heartbeats.</summary>
+    public async Task StopExtraNodeAgentAsync(string nodeName, bool crash)
+    {
+        if (crash)
+        {
+            await services[nodeName].KillAsync();
+        }
+
+        await services[nodeName].DisposeAsync();
+        services.Remove(nodeName);
+    }
+
     public async Task DisposeAsync()
     {
         foreach (var service in services.Values.Reverse())
@@ -129,7 +141,13 @@ public class PlatformCluster : IAsyncLifetime
             await rabbitMq.StopAsync();
         }
 
-        await network.RemoveNetworkAsync(NodeDirectory);
+        // Every node of the cluster (extra agents too) may have left pod network namespaces.
+        var nodes = Path.Combine(home, "nodes");
+        foreach (var node in Directory.Exists(nodes) ? Directory.GetDirectories(nodes) : [NodeDirectory])
+        {
+            await network.RemoveNetworkAsync(node);
+        }
+
         network.Dispose();
 
         Http.Dispose();
