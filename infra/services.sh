@@ -185,11 +185,28 @@ cmd_up() {
     echo "$GATEWAY_URL"
 }
 
+# Containers outlive the node agent (their runtime shims are detached), so down stops them itself: a
+# SIGKILL through the runtime, a wait for each shim to record the exit and remove its state, a forced
+# delete of anything left, then the containers' root filesystems are unmounted.
+stop_containers() {
+    local runtime=${PLATFORM_RUNTIME_BIN:-$ROOT/out/platform-runtime/platform-runtime} root id deadline mount
+    for root in "$PLATFORM_HOME"/nodes/*/runtime; do
+        [[ -d $root && -x $runtime ]] || continue
+        for id in $(ls "$root"); do "$runtime" --root "$root" kill "$id" KILL 2>/dev/null || true; done
+        deadline=$((SECONDS + 20))
+        while [[ -n $(ls -A "$root") ]] && ((SECONDS < deadline)); do sleep 0.1; done
+        for id in $(ls "$root"); do "$runtime" --root "$root" delete --force "$id" 2>/dev/null || true; done
+    done
+    awk -v nodes="$PLATFORM_HOME/nodes/" 'index($5, nodes) == 1 { print $5 }' /proc/self/mountinfo | sort -r |
+        while read -r mount; do umount "$mount" 2>/dev/null || umount -l "$mount" 2>/dev/null || true; done
+}
+
 cmd_down() {
     local index
     for ((index = ${#SERVICES[@]} - 1; index >= 0; index--)); do
         stop_service "${SERVICES[$index]}"
     done
+    stop_containers
     remove_pod_network
     rabbitmq stop
 }

@@ -14,11 +14,15 @@ public static class RuntimeCommand
         usage: platform-runtime [--root DIR] COMMAND [OPTIONS] ID
 
           run     [--bundle DIR] [--pid-file F] ID   create and start a container, wait, exit with its code
+          run     --log-file F --exit-file F [--bundle DIR] ID
+                                                     the same as a detached shim: own session, CRI log, exit code in a file
           create  [--bundle DIR] [--pid-file F] ID   create a container that waits for start
           start   ID                                 start a created container
           state   ID                                 print the container's state as JSON
           kill    ID [SIGNAL]                        send a signal (default SIGTERM)
           delete  [--force] ID                       remove a stopped container (--force kills it first)
+          exec    [--tty] [--env K=V] [--cwd DIR] [--user UID[:GID]] [--process FILE] [--console PTY] ID -- CMD ARGS...
+                                                     run a command in a running container, exit with its code
           list    [-q]                               list containers
           spec                                       write a default config.json into the current directory
         """;
@@ -30,6 +34,8 @@ public static class RuntimeCommand
         var bundle = line.Value("--bundle", "-b") ?? Directory.GetCurrentDirectory();
         switch (line.Verb)
         {
+            case "run" when line.Value("--exit-file") is { } exitFile:
+                return ContainerShim.Run(store, line.Id(), bundle, line.Value("--log-file") ?? throw new RuntimeException("run: --exit-file needs --log-file"), exitFile);
             case "run":
                 return ContainerRun.Run(store, line.Id(), bundle, pid => WritePidFile(line, pid));
             case "create":
@@ -47,6 +53,8 @@ public static class RuntimeCommand
             case "delete":
                 ContainerDelete.Delete(store, line.Id(), line.Has("--force", "-f"));
                 return 0;
+            case "exec":
+                return ExecVerb.Run(store, line);
             case "list":
                 PrintList(ContainerQuery.List(store), line.Has("-q", "--quiet"));
                 return 0;

@@ -25,6 +25,7 @@ internal static class CliApp
         root.Add(DeleteCommand.Create(runner));
         root.Add(RunCommand.Create(runner));
         root.Add(LogsCommand.Create(runner));
+        root.Add(ExecCommand.Create(runner));
         root.Add(ImageCommand.Create(runner));
         root.Add(ImageCommand.CreateImages(runner));
         root.Add(BuildCommand.Create(runner));

@@ -50,7 +50,13 @@ builder.Services.AddPlatformBus(
 
 var app = builder.Build();
 var token = AdminTokenAuthentication.LoadToken(settings.AdminTokenFile, app.Logger);
-app.UseMiddleware<AdminTokenAuthentication>(token);
+if (token is not null)
+{
+    // Without a token the API is open (LoadToken warned); the middleware cannot be built with a null argument.
+    app.UseMiddleware<AdminTokenAuthentication>(token);
+}
+
+app.UseWebSockets();
 var registry = ResourceRegistry.Default();
 app.MapServerInfo();
 app.MapDiscovery(registry);
@@ -58,6 +64,7 @@ app.MapOpenApi();
 app.MapResources(registry);
 app.MapScale();
 app.MapPodLogs();
+app.MapPodExec();
 app.MapImages();
 app.MapFallback(context => ApiErrors.Failure(404, "NotFound", $"the server could not find the requested resource ({context.Request.Path})").ExecuteAsync(context));
 app.Run();

@@ -2,6 +2,7 @@ using MassTransit;
 using Platform.Contracts;
 using Platform.Messaging;
 using Platform.NodeAgent;
+using Platform.NodeAgent.Exec;
 using Platform.NodeAgent.Builds;
 using Platform.NodeAgent.Logs;
 using Platform.NodeAgent.Messaging;
@@ -24,6 +25,7 @@ if (settings.ContainerRuntime == NodeAgentSettings.PlatformRuntime)
 }
 
 builder.Services.AddSingleton<PodStore>();
+builder.Services.AddSingleton<ExecSession>();
 builder.Services.AddSingleton<StatusReporter>();
 builder.Services.AddHostedService(services => services.GetRequiredService<StatusReporter>());
 builder.Services.AddPodNetworking(builder.Configuration, settings);
@@ -44,8 +46,10 @@ builder.Services.AddPlatformBus(
     }));
 
 var app = builder.Build();
+app.UseWebSockets();
 app.MapGet("/healthz", () => Results.Text("ok"));
 app.MapContainerLogs();
+app.MapContainerExec();
 if (settings.ContainerRuntime == NodeAgentSettings.PlatformRuntime)
 {
     app.MapBuilds();

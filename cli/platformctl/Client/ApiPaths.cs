@@ -34,6 +34,18 @@ internal static class ApiPaths
         var path = $"{ResourcePaths.Item(ResourceKinds.Pod, @namespace, name)}/log";
         return parameters.Count == 0 ? path : $"{path}?{string.Join('&', parameters)}";
     }
+
+    public static string PodExec(string @namespace, string name, string? container, IReadOnlyList<string> command, bool stdin, bool tty)
+    {
+        var query = command.Select(c => "command=" + ResourcePaths.Escape(c)).ToList();
+        if (!string.IsNullOrEmpty(container))
+        {
+            query.Add("container=" + ResourcePaths.Escape(container));
+        }
+
+        query.Add($"stdin={(stdin ? "true" : "false")}&stdout=true&stderr={(tty ? "false" : "true")}&tty={(tty ? "true" : "false")}");
+        return $"{ResourcePaths.Item(ResourceKinds.Pod, @namespace, name)}/exec?{string.Join('&', query)}";
+    }
 }
 
 /// <summary>What a log request asks the server for (it serves container, follow, tailLines and timestamps).</summary>

@@ -138,7 +138,7 @@ public static unsafe class ContainerInit
     }
 
     /// <summary>Rlimits can only be lowered here (no CAP_SYS_RESOURCE), so each is clamped to the current hard limit.</summary>
-    private static void ApplyLimits(InitPlan plan)
+    internal static void ApplyLimits(InitPlan plan)
     {
         var current = stackalloc ulong[2];
         var wanted = stackalloc ulong[2];
@@ -156,7 +156,7 @@ public static unsafe class ContainerInit
         }
     }
 
-    private static void SetIdentity(InitPlan plan)
+    internal static void SetIdentity(InitPlan plan)
     {
         if (plan.SetCapabilities)
         {
@@ -202,7 +202,7 @@ public static unsafe class ContainerInit
     }
 
     /// <summary>The runtime's signal dispositions (SIGPIPE ignored, handlers) must not leak into the container.</summary>
-    private static void ResetSignals()
+    internal static void ResetSignals()
     {
         var action = stackalloc ulong[4];
         for (var signal = 1; signal <= 64; signal++)
@@ -231,7 +231,7 @@ public static unsafe class ContainerInit
         Libc.close(fd);
     }
 
-    private static void Exec(InitPlan plan)
+    internal static void Exec(InitPlan plan)
     {
         var errno = Libc.ENOENT;
         foreach (var candidate in plan.ExecCandidates)
@@ -247,7 +247,7 @@ public static unsafe class ContainerInit
         Exit();
     }
 
-    private static void Check(int result, InitStep step, InitPlan plan)
+    internal static void Check(int result, InitStep step, InitPlan plan)
     {
         if (result < 0)
         {
@@ -261,7 +261,7 @@ public static unsafe class ContainerInit
         Exit();
     }
 
-    private static void Report(int fd, int step, int errno)
+    internal static void Report(int fd, int step, int errno)
     {
         var record = stackalloc int[2];
         record[0] = step;
@@ -269,7 +269,7 @@ public static unsafe class ContainerInit
         Libc.write(fd, record, 8);
     }
 
-    private static void Exit() => Native.Syscall(Native.SysExitGroup, 1);
+    internal static void Exit() => Native.Syscall(Native.SysExitGroup, 1);
 
     private static readonly byte* Utf8Root = Native.Utf8("/");
     private static readonly byte* Utf8Dot = Native.Utf8(".");

@@ -19,16 +19,27 @@ public static class ContainerRun
     public static int Run(StateStore store, string id, string bundle, Action<int>? onStarted = null)
     {
         var created = ContainerCreate.Create(store, id, bundle, startAtOnce: true);
+        onStarted?.Invoke(created.State.Pid);
+        return Supervise(store, id, created);
+    }
+
+    /// <summary>
+    /// Waits for a started container with termination signals forwarded, then cleans up; returns its exit
+    /// code. <paramref name="onEnded"/> runs with it once the cgroup is gone, before the state is removed.
+    /// </summary>
+    public static int Supervise(StateStore store, string id, ContainerCreate.Created created, Action<int>? onEnded = null)
+    {
         var pid = created.State.Pid;
-        onStarted?.Invoke(pid);
         var registrations = Forwarded.Select(signal => PosixSignalRegistration.Create(signal, context =>
         {
             context.Cancel = true;
             Libc.kill(pid, SignalNumber(context.Signal));
         })).ToList();
+        var exitCode = 255;
         try
         {
-            return Native.ExitCodeOf(Native.WaitForExit(pid));
+            exitCode = Native.ExitCodeOf(Native.WaitForExit(pid));
+            return exitCode;
         }
         finally
         {
@@ -39,6 +50,7 @@ public static class ContainerRun
             }
 
             created.Cgroup.Destroy();
+            onEnded?.Invoke(exitCode);
             store.Remove(id);
         }
     }

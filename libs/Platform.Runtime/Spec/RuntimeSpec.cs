@@ -105,6 +105,7 @@ public sealed class SpecPids
 /// <summary>Source-generated JSON for config.json and state files, so the runtime works under NativeAOT.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, WriteIndented = true)]
 [JsonSerializable(typeof(RuntimeSpec))]
+[JsonSerializable(typeof(SpecProcess))]
 [JsonSerializable(typeof(State.ContainerState))]
 [JsonSerializable(typeof(List<State.ContainerState>))]
 public sealed partial class RuntimeJson : JsonSerializerContext;

@@ -92,20 +92,31 @@ public sealed partial class PodSupervisor(
         LogRemoved(stop.Namespace, stop.Name);
     }
 
-    /// <summary>Takes over what a previous agent process left: finished pods stay for their logs; running ones were lost.</summary>
+    /// <summary>
+    /// Takes over what a previous agent process left: finished pods stay for their logs; the containers of
+    /// the others are adopted (watched again, or reported with the code they ended with meanwhile) when the
+    /// launcher's containers outlive the agent, and reported lost otherwise.
+    /// </summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         foreach (var (pod, saved) in store.LoadAll())
         {
             reporter.Resume(pod.Uid, saved?.Sequence ?? 0);
-            finished[pod.Uid] = true;
             if (saved is not null && PodPhases.IsTerminal(saved.Status.Phase))
             {
+                finished[pod.Uid] = true;
                 await reporter.RepublishAsync(pod.Namespace, pod.Name, pod.Uid, saved, cancellationToken);
+            }
+            else if (launcher.ContainersOutliveAgent)
+            {
+                var worker = new PodWorker(pod, store, reporter, launcher, network, settings.ListenUrl.Host, time, logger, saved?.Status);
+                workers[pod.Uid] = worker;
+                worker.Start();
+                LogAdopted(pod.Namespace, pod.Name);
             }
             else
             {
-                await RemoveLeftoversAsync(pod);
+                finished[pod.Uid] = true;
                 await network.TearDownAsync(pod.Uid);
                 await reporter.ReportAsync(pod.Namespace, pod.Name, pod.Uid, LostStatus(saved?.Status), removed: false, cancellationToken);
                 LogLost(pod.Namespace, pod.Name);
@@ -119,21 +130,17 @@ public sealed partial class PodSupervisor(
     private HashSet<string> RunningPodUids() =>
         store.LoadAll().Where(p => !PodPhases.IsTerminal(p.Status?.Status.Phase)).Select(p => p.Pod.Uid).ToHashSet();
 
-    private async Task RemoveLeftoversAsync(StartPod pod)
+    /// <summary>
+    /// Containers that outlive the agent keep running for the next agent process to adopt. Plain processes
+    /// cannot: they are stopped, reported with reason NodeAgentStopped; their directories stay.
+    /// </summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
     {
-        foreach (var container in pod.Spec.Containers)
+        if (!launcher.ContainersOutliveAgent)
         {
-            await launcher.RemoveLeftoversAsync(new ContainerLaunch(pod.Uid, pod.Name, container,
-                store.ContainerDirectory(pod.Uid, container.Name!), store.LogPath(pod.Uid, container.Name!)));
+            await Task.WhenAll(workers.Values.Select(w => w.StopAsync(NodeAgentStopped, AgentStopGracePeriod, cancellationToken)));
         }
     }
-
-    /// <summary>
-    /// Stops every running pod, reported with reason NodeAgentStopped; their directories stay. The
-    /// process launcher cannot leave processes running for a later agent to adopt.
-    /// </summary>
-    public async Task StopAsync(CancellationToken cancellationToken) =>
-        await Task.WhenAll(workers.Values.Select(w => w.StopAsync(NodeAgentStopped, AgentStopGracePeriod, cancellationToken)));
 
     private static PodStatus LostStatus(PodStatus? last)
     {
@@ -141,7 +148,7 @@ public sealed partial class PodSupervisor(
         var status = last ?? new PodStatus();
         status.Phase = PodPhases.Failed;
         status.Reason = "NodeAgentRestarted";
-        status.Message = "the node agent restarted while the pod ran; its containers were stopped (running containers are not adopted yet)";
+        status.Message = "the node agent restarted while the pod ran; its plain processes cannot be adopted";
         foreach (var container in status.ContainerStatuses ?? [])
         {
             container.Ready = false;
@@ -159,6 +166,9 @@ public sealed partial class PodSupervisor(
 
     [LoggerMessage(LogLevel.Information, "Pod {Namespace}/{Name} stopped and removed")]
     private partial void LogRemoved(string @namespace, string name);
+
+    [LoggerMessage(LogLevel.Information, "Pod {Namespace}/{Name} was running when the previous agent stopped; its containers are adopted")]
+    private partial void LogAdopted(string @namespace, string name);
 
     [LoggerMessage(LogLevel.Warning, "Pod {Namespace}/{Name} was running when the previous agent stopped; reported Failed")]
     private partial void LogLost(string @namespace, string name);

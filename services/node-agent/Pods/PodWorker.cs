@@ -23,12 +23,15 @@ public sealed partial class PodWorker
     private readonly CancellationTokenSource stopping = new();
     private readonly Lock statusLock = new();
     private readonly PodStatus status;
+    private readonly bool resuming;
     private Task running = Task.CompletedTask;
     private string? stopReason;
     private TimeSpan? stopGracePeriod;
 
-    public PodWorker(StartPod pod, PodStore store, StatusReporter reporter, IContainerLauncher launcher, PodNetwork network, string hostIp, TimeProvider time, ILogger logger)
+    /// <param name="resumed">The last status a previous agent process saved: the pod's containers are adopted, not started.</param>
+    public PodWorker(StartPod pod, PodStore store, StatusReporter reporter, IContainerLauncher launcher, PodNetwork network, string hostIp, TimeProvider time, ILogger logger, PodStatus? resumed = null)
     {
+        resuming = resumed?.ContainerStatuses is { Count: > 0 };
         this.pod = pod;
         this.store = store;
         this.reporter = reporter;
@@ -36,7 +39,7 @@ public sealed partial class PodWorker
         this.network = network;
         this.time = time;
         this.logger = logger;
-        status = new PodStatus
+        status = resuming ? PodStatusCopy.Of(resumed!) : new PodStatus
         {
             Phase = PodPhases.Pending,
             HostIP = hostIp,
@@ -73,12 +76,16 @@ public sealed partial class PodWorker
     private async Task RunAsync()
     {
         await Task.Yield();
-        lock (statusLock)
+        if (!resuming)
         {
-            status.StartTime = time.GetUtcNow();
+            lock (statusLock)
+            {
+                status.StartTime = time.GetUtcNow();
+            }
+
+            await ReportAsync();
         }
 
-        await ReportAsync();
         if (await SetUpNetworkAsync())
         {
             await Task.WhenAll(pod.Spec.Containers.Select(RunContainerAsync));
@@ -88,9 +95,11 @@ public sealed partial class PodWorker
     private async Task RunContainerAsync(Container container)
     {
         var restartPolicy = pod.Spec.RestartPolicy ?? RestartPolicies.Always;
+        var adopted = resuming ? await AdoptAsync(container) : null;
         while (!stopping.IsCancellationRequested)
         {
-            var exitCode = await RunOnceAsync(container);
+            var exitCode = adopted ?? await RunOnceAsync(container);
+            adopted = null;
             if (stopping.IsCancellationRequested || !PodPhaseRules.ShouldRestart(restartPolicy, exitCode))
             {
                 return;
@@ -140,9 +149,43 @@ public sealed partial class PodWorker
         }
     }
 
-    private async Task<int> SuperviseAsync(Container container, IRunningContainer process)
+    /// <summary>
+    /// After an agent restart: the container's exit code once it ends, whether it ran on meanwhile (it is
+    /// watched again) or ended (its real code); null when it was waiting to start. A container that
+    /// was running and is gone without a trace counts as killed.
+    /// </summary>
+    private async Task<int?> AdoptAsync(Container container)
     {
-        var startedAt = time.GetUtcNow();
+        var saved = Status(container.Name!)?.State;
+        if (saved?.Terminated is { } terminated)
+        {
+            return terminated.ExitCode;
+        }
+
+        var launch = new ContainerLaunch(pod.Uid, pod.Name, container,
+            store.ContainerDirectory(pod.Uid, container.Name!), store.LogPath(pod.Uid, container.Name!));
+        var found = await launcher.AdoptAsync(launch, stopping.Token);
+        var startedAt = saved?.Running?.StartedAt ?? time.GetUtcNow();
+        if (found is not null)
+        {
+            await using (found)
+            {
+                return await SuperviseAsync(container, found, startedAt);
+            }
+        }
+
+        if (saved?.Running is null)
+        {
+            return null;
+        }
+
+        await RecordExitAsync(container, 137, "NodeAgentRestarted", startedAt);
+        return 137;
+    }
+
+    private async Task<int> SuperviseAsync(Container container, IRunningContainer process, DateTimeOffset? startedSince = null)
+    {
+        var startedAt = startedSince ?? time.GetUtcNow();
         Update(container.Name!, c =>
         {
             c.State = new ContainerState { Running = new ContainerStateRunning { StartedAt = startedAt } };

@@ -14,8 +14,14 @@ public interface IContainerLauncher
     /// <summary>Starts the container; throws <see cref="ContainerStartException"/> when it cannot.</summary>
     Task<IRunningContainer> StartAsync(ContainerLaunch launch, CancellationToken cancellationToken);
 
-    /// <summary>Removes what a container of a crashed agent left running or mounted. Idempotent.</summary>
-    Task RemoveLeftoversAsync(ContainerLaunch launch);
+    /// <summary>Whether containers keep running while no agent runs, so a stopping agent leaves them be.</summary>
+    bool ContainersOutliveAgent { get; }
+
+    /// <summary>
+    /// Finds the container a previous agent process started: still running, or ended with its exit code.
+    /// Null when there is none (what it left is removed). Idempotent.
+    /// </summary>
+    Task<IRunningContainer?> AdoptAsync(ContainerLaunch launch, CancellationToken cancellationToken);
 }
 
 public interface IRunningContainer : IAsyncDisposable

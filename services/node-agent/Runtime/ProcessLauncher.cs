@@ -13,8 +13,12 @@ public sealed class ProcessLauncher : IContainerLauncher
 {
     public string Name => "process://0.1.0";
 
-    /// <summary>A plain process does not outlive the agent that would know its pid: nothing to remove.</summary>
-    public Task RemoveLeftoversAsync(ContainerLaunch launch) => Task.CompletedTask;
+    /// <summary>A plain process is the agent's child, with its output piped to it: the agent stops it when it stops.</summary>
+    public bool ContainersOutliveAgent => false;
+
+    /// <summary>Nothing to adopt: a plain process does not outlive the agent that knew it.</summary>
+    public Task<IRunningContainer?> AdoptAsync(ContainerLaunch launch, CancellationToken cancellationToken) =>
+        Task.FromResult<IRunningContainer?>(null);
 
     public Task<IRunningContainer> StartAsync(ContainerLaunch launch, CancellationToken cancellationToken)
     {

@@ -6,14 +6,15 @@ using Platform.Oci.References;
 using Platform.Oci.Store;
 using Platform.Runtime.Lifecycle;
 using Platform.Runtime.Spec;
+using Platform.Runtime.State;
 
 namespace Platform.NodeAgent.Runtime;
 
 /// <summary>
 /// Runs each container isolated by the kernel: pulls its image (layers unpacked once per node), mounts
 /// an overlay of the layers under the container's own upper directory, writes an OCI bundle, and runs
-/// it with platform-runtime, the platform's NativeAOT runtime, which stays as the container's parent
-/// (a shim) and exits with its exit code. Forking into namespaces needs a single-threaded process, so
+/// it with platform-runtime, the platform's NativeAOT runtime, as a detached shim that stays the
+/// container's parent, writes its log and records its exit code, with or without an agent. Forking into namespaces needs a single-threaded process, so
 /// it happens there and never in the agent.
 /// </summary>
 public sealed partial class RuntimeLauncher(
@@ -22,7 +23,13 @@ public sealed partial class RuntimeLauncher(
     NodeAgentSettings settings,
     ILogger<RuntimeLauncher> logger) : IContainerLauncher
 {
+    private static readonly TimeSpan ShimStartPoll = TimeSpan.FromMilliseconds(5);
+
+    private readonly StateStore runtimeState = new(settings.RuntimeStateDirectory);
+
     public string Name => "platform-runtime://0.1.0";
+
+    public bool ContainersOutliveAgent => true;
 
     public async Task<IRunningContainer> StartAsync(ContainerLaunch launch, CancellationToken cancellationToken)
     {
@@ -36,7 +43,7 @@ public sealed partial class RuntimeLauncher(
             var spec = ContainerSpecBuilder.Build(launch, image.Config.Config, rootfs, $"platform/{launch.ContainerId}");
             Networking.SandboxSpec.Apply(spec, launch.Sandbox);
             await File.WriteAllTextAsync(Path.Combine(bundle, "config.json"), JsonSerializer.Serialize(spec, RuntimeJson.Default.RuntimeSpec), cancellationToken);
-            return Start(launch, bundle, rootfs);
+            return await StartShimAsync(launch, bundle, rootfs, cancellationToken);
         }
         catch
         {
@@ -66,49 +73,79 @@ public sealed partial class RuntimeLauncher(
         }
     }
 
-    private LoggedProcess Start(ContainerLaunch launch, string bundle, string rootfs)
+    private async Task<IRunningContainer> StartShimAsync(ContainerLaunch launch, string bundle, string rootfs, CancellationToken cancellationToken)
     {
-        var info = new ProcessStartInfo(settings.RuntimeBinary);
-        foreach (var argument in (string[])["--root", settings.RuntimeStateDirectory, "run", "--bundle", bundle, launch.ContainerId])
+        var info = new ProcessStartInfo(settings.RuntimeBinary)
+        {
+            // Redirected and then closed at once: the shim must not hold the agent's own output open.
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        var exitFile = ShimContainer.ExitFileOf(bundle);
+        foreach (var argument in (string[])["--root", settings.RuntimeStateDirectory, "run", "--bundle", bundle, "--log-file", launch.LogPath, "--exit-file", exitFile, launch.ContainerId])
         {
             info.ArgumentList.Add(argument);
         }
 
-        var process = LoggedProcess.Start(info);
-        return new LoggedProcess(
-            process,
-            new ContainerLogWriter(launch.LogPath),
-            forceStop: () => KillAsync(launch.ContainerId),
-            reasonOf: exitCode => exitCode == 137 && File.Exists(Path.Combine(bundle, ContainerRun.OomKilledMarker)) ? "OOMKilled" : null,
-            cleanUp: () =>
+        using var shim = LoggedProcess.Start(info);
+        shim.StandardInput.Close();
+        shim.StandardOutput.Close();
+        shim.StandardError.Close();
+        // Started once its state exists (running) or its exit file (it failed and said why in the log).
+        while (!runtimeState.Exists(launch.ContainerId) && !File.Exists(exitFile))
+        {
+            if (shim.HasExited && !File.Exists(exitFile))
             {
-                try
-                {
-                    CleanUp(launch.ContainerDirectory, rootfs);
-                }
-                catch (IOException e)
-                {
-                    LogCleanUpFailed(e, launch.ContainerId);
-                }
+                throw new ContainerStartException("StartError", $"the runtime shim exited with {shim.ExitCode} before the container started");
+            }
 
-                return ValueTask.CompletedTask;
-            });
+            await Task.Delay(ShimStartPoll, cancellationToken);
+        }
+
+        return Watch(launch, bundle, rootfs, shim.Id);
     }
 
     /// <summary>
-    /// After an agent crash: the containers it ran are still running under their runtime shims, with
-    /// their overlays mounted. They are killed and deleted, and their files removed.
+    /// A container a previous agent process started: its shim still runs it (its state is on disk) or
+    /// has recorded how it ended (its exit file). Null when neither is there; its files are then removed.
     /// </summary>
-    public async Task RemoveLeftoversAsync(ContainerLaunch launch)
+    public Task<IRunningContainer?> AdoptAsync(ContainerLaunch launch, CancellationToken cancellationToken)
     {
-        await RunRuntimeAsync("delete", "--force", launch.ContainerId);
-        CleanUp(launch.ContainerDirectory, Path.Combine(launch.ContainerDirectory, "bundle", "rootfs"));
+        var bundle = Path.Combine(launch.ContainerDirectory, "bundle");
+        var rootfs = Path.Combine(bundle, "rootfs");
+        if (runtimeState.Exists(launch.ContainerId) || File.Exists(ShimContainer.ExitFileOf(bundle)))
+        {
+            var pid = runtimeState.Exists(launch.ContainerId) ? runtimeState.Load(launch.ContainerId).Pid : 0;
+            return Task.FromResult<IRunningContainer?>(Watch(launch, bundle, rootfs, pid));
+        }
+
+        CleanUp(launch.ContainerDirectory, rootfs);
+        return Task.FromResult<IRunningContainer?>(null);
     }
 
-    /// <summary>SIGKILL to the container's init through the runtime, which then cleans up and exits.</summary>
-    private Task KillAsync(string containerId) => RunRuntimeAsync("kill", containerId, "KILL");
+    private ShimContainer Watch(ContainerLaunch launch, string bundle, string rootfs, int processId) => new(
+        launch.ContainerId,
+        bundle,
+        runtimeState,
+        RunRuntimeAsync,
+        cleanUp: () =>
+        {
+            try
+            {
+                CleanUp(launch.ContainerDirectory, rootfs);
+            }
+            catch (IOException e)
+            {
+                LogCleanUpFailed(e, launch.ContainerId);
+            }
 
-    private async Task RunRuntimeAsync(params string[] arguments)
+            return ValueTask.CompletedTask;
+        },
+        processId);
+
+    private async Task RunRuntimeAsync(string[] arguments)
     {
         var info = new ProcessStartInfo(settings.RuntimeBinary) { RedirectStandardError = true, RedirectStandardOutput = true };
         foreach (var argument in (string[])["--root", settings.RuntimeStateDirectory, .. arguments])

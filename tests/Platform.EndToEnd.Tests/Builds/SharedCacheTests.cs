@@ -2,8 +2,12 @@ using Platform.EndToEnd.Tests.Infrastructure;
 
 namespace Platform.EndToEnd.Tests.Builds;
 
-/// <summary>The build cache lives in the image store: a second node agent, with an empty node directory, reuses what the first built.</summary>
-[Collection(ClusterCollection.Name)]
+/// <summary>
+/// The build cache lives in the image store: a second node agent, with an empty node directory, reuses
+/// what the first built. It runs on a cluster of its own: the second agent registers as a node, and the
+/// scheduler must not place other tests' pods on it.
+/// </summary>
+[Collection(BuildClusterCollection.Name)]
 public sealed class SharedCacheTests(PlatformCluster cluster)
 {
     [Fact]
@@ -37,4 +41,10 @@ public sealed class SharedCacheTests(PlatformCluster cluster)
     }
 
     private static int PortOf(PlatformCluster cluster) => cluster.AgentPort;
+}
+
+[CollectionDefinition(Name)]
+public sealed class BuildClusterCollection : ICollectionFixture<PlatformCluster>
+{
+    public const string Name = "build-cluster";
 }

@@ -92,8 +92,11 @@ public class PlatformCluster : IAsyncLifetime
         await StartGatewayAsync();
     }
 
-    /// <summary>Stops the node agent as `./platform down` does, or kills it (a crash), and starts it again on the same state.</summary>
-    public async Task RestartNodeAgentAsync(bool crash = false)
+    /// <summary>
+    /// Stops the node agent as `./platform down` does, or kills it (a crash), runs <paramref name="whileDown"/>,
+    /// and starts it again on the same state.
+    /// </summary>
+    public async Task RestartNodeAgentAsync(bool crash = false, Func<Task>? whileDown = null)
     {
         if (crash)
         {
@@ -101,6 +104,11 @@ public class PlatformCluster : IAsyncLifetime
         }
 
         await services["node-agent"].DisposeAsync();
+        if (whileDown is not null)
+        {
+            await whileDown();
+        }
+
         StartNodeAgent();
         await Eventually.TrueAsync(() => ClusterApi.AnswersAsync(new HttpClient(), $"http://127.0.0.1:{agentPort}/healthz"), TimeSpan.FromSeconds(60), "the node agent to answer");
     }
@@ -135,6 +143,8 @@ public class PlatformCluster : IAsyncLifetime
         {
             await service.DisposeAsync();
         }
+
+        await LeftoverContainers.RemoveAsync(NodeDirectory);
 
         if (rabbitMq is not null)
         {
@@ -186,7 +196,18 @@ public class PlatformCluster : IAsyncLifetime
         services[name] = ServiceProcess.Start(RepositoryLayout.ServiceAssembly(folder, assembly), environment ?? ServiceEnvironment(), LogPath(name));
     }
 
-    private Dictionary<string, string> ServiceEnvironment() => new()
+    private Dictionary<string, string> ServiceEnvironment()
+    {
+        var environment = AllSettings();
+        if (!options.RequireToken)
+        {
+            environment.Remove("PLATFORM_ADMIN_TOKEN_FILE");
+        }
+
+        return environment;
+    }
+
+    private Dictionary<string, string> AllSettings() => new()
     {
         ["PLATFORM_HOME"] = home,
         ["PLATFORM_RABBITMQ_URL"] = rabbitMq!.Url.ToString(),
@@ -214,6 +235,9 @@ public sealed record PlatformClusterOptions
 
     /// <summary>Added to the node agent's environment (PLATFORM_NODE_LABELS, PLATFORM_NODE_TAINTS, ...).</summary>
     public IReadOnlyDictionary<string, string> NodeAgentEnvironment { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>False: no token file, so the API is open (as it is when none is configured).</summary>
+    public bool RequireToken { get; init; } = true;
 }
 
 [CollectionDefinition(Name)]
