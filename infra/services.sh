@@ -4,6 +4,7 @@
 
 PLATFORM_HOME=${PLATFORM_HOME:-/var/lib/platform}
 GATEWAY_PORT=${PLATFORM_GATEWAY_PORT:-8080}
+GATEWAY_TLS_PORT=${PLATFORM_GATEWAY_TLS_PORT:-6443}
 IMAGE_STORE_PORT=${PLATFORM_IMAGE_STORE_PORT:-5000}
 NODE_AGENT_PORT=${PLATFORM_NODE_AGENT_PORT:-10250}
 RABBITMQ_PORT=${PLATFORM_RABBITMQ_PORT:-5672}
@@ -37,6 +38,7 @@ service_env() {
         "PLATFORM_HOME=$PLATFORM_HOME" \
         "PLATFORM_RABBITMQ_URL=amqp://guest:guest@127.0.0.1:$RABBITMQ_PORT/" \
         "PLATFORM_GATEWAY_URL=$GATEWAY_URL" \
+        "PLATFORM_GATEWAY_TLS_URL=https://127.0.0.1:$GATEWAY_TLS_PORT" \
         "PLATFORM_IMAGE_STORE_URL=http://127.0.0.1:$IMAGE_STORE_PORT" \
         "PLATFORM_NODE_AGENT_URL=http://127.0.0.1:$NODE_AGENT_PORT" \
         "PLATFORM_NODE_NAME=$NODE_NAME" \
@@ -69,6 +71,30 @@ build_solution() {
     "$ROOT/infra/publish-cli.sh" >>"$LOG_DIR/build.log" 2>&1 || fail "publishing platformctl failed; see $LOG_DIR/build.log"
     dotnet build-server shutdown >/dev/null 2>&1 || true
     touch "$stamp"
+}
+
+# kubectl sends its token only over TLS: the kubeconfig names the gateway's HTTPS port and trusts its
+# self-signed certificate (written by the gateway on first start).
+write_kubeconfig() {
+    local ca=$PLATFORM_HOME/api-gateway/tls/ca.crt
+    (umask 077 && cat >"$PLATFORM_HOME/kubeconfig" <<KUBECONFIG
+apiVersion: v1
+kind: Config
+clusters:
+  - name: platform
+    cluster:
+      server: https://127.0.0.1:$GATEWAY_TLS_PORT
+      certificate-authority-data: $(base64 -w0 "$ca")
+users:
+  - name: admin
+    user:
+      token: $(cat "$TOKEN_FILE")
+contexts:
+  - name: platform
+    context: {cluster: platform, user: admin, namespace: default}
+current-context: platform
+KUBECONFIG
+    )
 }
 
 ensure_admin_token() {
@@ -146,6 +172,7 @@ cmd_up() {
     rabbitmq start
     start_service api-gateway
     wait_for_http "$GATEWAY_URL/healthz" 60
+    write_kubeconfig
     start_service image-store
     start_service scheduler
     start_service node-agent
@@ -154,6 +181,7 @@ cmd_up() {
     wait_for_node_ready
     info "platform is up in $(elapsed_since "$start") s: gateway $GATEWAY_URL, node $NODE_NAME Ready"
     info "try: bin/platformctl apply -f examples/hello-pod.yaml && bin/platformctl get pods"
+    info "kubectl: export KUBECONFIG=$PLATFORM_HOME/kubeconfig"
     echo "$GATEWAY_URL"
 }
 

@@ -6,11 +6,20 @@ public static class GrainKeys
     public const string PodIndex = "pods";
     public const string NodeIndex = "nodes";
     public const string ImageIndex = "images";
+    public const string NamespaceIndex = "namespaces";
+    public const string DeploymentIndex = "deployments";
+    public const string ReplicaSetIndex = "replicasets";
+
+    /// <summary>The one change log of the cluster (revisions and watch history).</summary>
+    public const string ChangeLog = "cluster";
 
     /// <summary>Pods still waiting on a message (to be scheduled, or to be stopped).</summary>
     public const string UnsettledPodIndex = "pods-unsettled";
 
     public static string Pod(string @namespace, string name) => $"{@namespace}/{name}";
+
+    /// <summary>The key of any namespaced object within its kind's grains: namespace/name.</summary>
+    public static string Namespaced(string @namespace, string name) => $"{@namespace}/{name}";
 
     public static (string Namespace, string Name) ParsePod(string key)
     {

@@ -12,6 +12,12 @@ public interface INodeGrain : IGrainWithStringKey
 
     Task<Node?> Get();
 
+    /// <summary>Compares the heartbeat with the grace period; announces a change of readiness to watchers. Returns readiness.</summary>
+    Task<bool> CheckLiveness();
+
+    /// <summary>The control plane gave up on a pod of this lost node: free its reservation, and stop it if the node comes back.</summary>
+    Task RememberLostPod(string podUid, string @namespace, string name);
+
     Task<NodeSnapshot?> GetSnapshot();
 
     /// <summary>Atomically reserves a pod's requests if they fit. Idempotent by pod uid.</summary>

@@ -4,18 +4,11 @@ using Platform.Contracts;
 namespace Platform.Grains.Abstractions;
 
 /// <summary>One pod: its spec, its status and its place in the lifecycle. Keyed by <see cref="GrainKeys.Pod"/>.</summary>
-public interface IPodGrain : IGrainWithStringKey
+/// <remarks>Update replaces labels and annotations only (pods are immutable); Delete starts graceful deletion: the node stops the pod, then it disappears.</remarks>
+public interface IPodGrain : IObjectGrain<Pod>
 {
-    Task<Pod?> Get();
-
-    /// <summary>Stores a new pod and asks for it to be scheduled; refused if a pod of that name exists.</summary>
-    Task<WriteResult<Pod>> Create(Pod pod);
-
-    /// <summary>Replaces labels and annotations; any change of spec is refused (pods are immutable).</summary>
-    Task<WriteResult<Pod>> Update(Pod pod);
-
-    /// <summary>Starts graceful deletion: the node stops the pod, then the pod disappears.</summary>
-    Task<WriteResult<Pod>> Delete();
+    /// <summary>Its node is lost: the pod is Failed (NodeLost) so that its owner recreates it elsewhere.</summary>
+    Task MarkNodeLost(string nodeName);
 
     /// <summary>Binds the pod to a node. Idempotent for the same node; refused if bound elsewhere or gone.</summary>
     Task<BindResult> Bind(string uid, string nodeName);

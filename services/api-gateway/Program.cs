@@ -3,19 +3,33 @@ using Platform.ApiGateway.Api;
 using Platform.ApiGateway.Controllers;
 using Platform.ApiGateway.Hosting;
 using Platform.ApiGateway.Messaging;
+using Platform.ApiGateway.Discovery;
+using Platform.ApiGateway.Resources;
+using Platform.ApiGateway.Watching;
 using Platform.Contracts;
+using Platform.Grains;
 using Platform.Grains.Pods;
 using Platform.Messaging;
 
 var builder = WebApplication.CreateBuilder(args);
 var settings = GatewaySettings.From(builder.Configuration);
 
-builder.WebHost.UseUrls(settings.ListenUrl.ToString());
-builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = ManifestBody.MaxBytes + 1);
+var certificate = ServingCertificate.LoadOrCreate(settings.TlsDirectory);
+builder.WebHost.ConfigureKestrel(kestrel =>
+{
+    kestrel.Limits.MaxRequestBodySize = ManifestBody.MaxBytes + 1;
+    kestrel.Listen(ListenAddress.Of(settings.ListenUrl), settings.ListenUrl.Port);
+    kestrel.Listen(ListenAddress.Of(settings.SecureListenUrl), settings.SecureListenUrl.Port, listen => listen.UseHttps(certificate));
+});
 builder.UseOrleans(silo => SiloSetup.ConfigureSilo(silo, settings));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<IPodMessenger, BusPodMessenger>();
 builder.Services.AddHostedService<PodResyncService>();
+builder.Services.AddHostedService<WorkloadResyncService>();
+builder.Services.AddHostedService<NodeLifecycleService>();
+builder.Services.Configure<ControlPlaneOptions>(options => options.NodeHeartbeatGracePeriod = settings.NodeGracePeriod);
+builder.Services.AddSingleton<WatchHub>();
+builder.Services.AddHostedService(services => services.GetRequiredService<WatchHub>());
 builder.Services.AddHttpClient(LogEndpoints.AgentClient, client => client.Timeout = Timeout.InfiniteTimeSpan);
 builder.Services.AddPlatformBus(
     settings.RabbitMqUrl,
@@ -43,11 +57,14 @@ if (token is not null)
 }
 
 app.UseWebSockets();
+var registry = ResourceRegistry.Default();
 app.MapServerInfo();
-app.MapPods();
+app.MapDiscovery(registry);
+app.MapOpenApi();
+app.MapResources(registry);
+app.MapScale();
 app.MapPodLogs();
 app.MapPodExec();
-app.MapNodes();
 app.MapImages();
 app.MapVolumes();
 app.MapFallback(context => ApiErrors.Failure(404, "NotFound", $"the server could not find the requested resource ({context.Request.Path})").ExecuteAsync(context));

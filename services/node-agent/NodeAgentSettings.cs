@@ -16,6 +16,9 @@ public sealed record NodeAgentSettings(
     public const string PlatformRuntime = "platform-runtime";
     public const string ProcessRuntime = "process";
 
+    /// <summary>How many pods the node takes (PLATFORM_MAX_PODS; Kubernetes' kubelet default is 110).</summary>
+    public int MaxPods { get; init; } = Node.NodeInfoProbe.MaxPods;
+
     public string PodsDirectory => Path.Combine(DataDirectory, "pods");
 
     /// <summary>Pulled blobs and unpacked layers, shared by every container of the node.</summary>
@@ -36,6 +39,9 @@ public sealed record NodeAgentSettings(
             TimeSpan.FromMilliseconds(int.Parse(configuration["PLATFORM_HEARTBEAT_MS"] ?? "2000", CultureInfo.InvariantCulture)),
             configuration["PLATFORM_CONTAINER_RUNTIME"] ?? PlatformRuntime,
             configuration["PLATFORM_RUNTIME_BIN"] ?? "/usr/local/bin/platform-runtime",
-            new Uri(configuration["PLATFORM_IMAGE_STORE_URL"] ?? "http://127.0.0.1:5000").Authority);
+            new Uri(configuration["PLATFORM_IMAGE_STORE_URL"] ?? "http://127.0.0.1:5000").Authority)
+        {
+            MaxPods = int.Parse(configuration["PLATFORM_MAX_PODS"] ?? Node.NodeInfoProbe.MaxPods.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
+        };
     }
 }

@@ -11,7 +11,7 @@ internal static class ConfigCommand
     private const string Redacted = "REDACTED";
 
     private const string PlainHttpWarning =
-        "warning: kubectl sends no token to a plain-http server, so calls that need one will be Unauthorized until the API is served over https";
+        "warning: kubectl sends no token to a plain-http server; use the https server with the gateway's certificate, as in the kubeconfig ./platform up writes ($PLATFORM_HOME/kubeconfig)";
 
     public static Command Create(CommandRunner runner)
     {

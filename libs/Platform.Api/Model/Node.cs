@@ -1,7 +1,7 @@
 namespace Platform.Api.Model;
 
 /// <summary>A machine that runs pods, registered by its node agent.</summary>
-public sealed class Node : TypeMeta
+public sealed class Node : TypeMeta, IApiObject
 {
     public const string KindName = "Node";
 

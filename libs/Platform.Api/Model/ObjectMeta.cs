@@ -15,6 +15,8 @@ public sealed class ObjectMeta
     public DateTimeOffset? DeletionTimestamp { get; set; }
     public Dictionary<string, string>? Labels { get; set; }
     public Dictionary<string, string>? Annotations { get; set; }
+    public List<OwnerReference>? OwnerReferences { get; set; }
+    public List<string>? Finalizers { get; set; }
 }
 
 /// <summary>Metadata of a list response.</summary>

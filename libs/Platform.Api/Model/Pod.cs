@@ -1,7 +1,7 @@
 namespace Platform.Api.Model;
 
 /// <summary>A pod: one or more containers scheduled together onto one node.</summary>
-public sealed class Pod : TypeMeta
+public sealed class Pod : TypeMeta, IApiObject
 {
     public const string KindName = "Pod";
 

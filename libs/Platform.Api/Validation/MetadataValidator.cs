@@ -23,16 +23,9 @@ public static class MetadataValidator
             yield return FieldError.Invalid("metadata.namespace", ns, nsProblem);
         }
 
-        foreach (var (key, value) in metadata.Labels ?? [])
+        foreach (var error in ValidateLabels(metadata.Labels, "metadata.labels"))
         {
-            if (Names.CheckQualifiedName(key) is { } keyProblem)
-            {
-                yield return FieldError.Invalid($"metadata.labels", key, keyProblem);
-            }
-            else if (Names.CheckLabelValue(value) is { } valueProblem)
-            {
-                yield return FieldError.Invalid($"metadata.labels[{key}]", value, valueProblem);
-            }
+            yield return error;
         }
 
         foreach (var key in metadata.Annotations?.Keys ?? Enumerable.Empty<string>())
@@ -47,6 +40,22 @@ public static class MetadataValidator
         if (annotationBytes > MaxAnnotationsBytes)
         {
             yield return new FieldError("metadata.annotations", "FieldValueTooLong", $"Too long: must have at most {MaxAnnotationsBytes} bytes");
+        }
+    }
+
+    /// <summary>Checks label keys and values, reporting them under <paramref name="path"/>.</summary>
+    public static IEnumerable<FieldError> ValidateLabels(Dictionary<string, string>? labels, string path)
+    {
+        foreach (var (key, value) in labels ?? [])
+        {
+            if (Names.CheckQualifiedName(key) is { } keyProblem)
+            {
+                yield return FieldError.Invalid(path, key, keyProblem);
+            }
+            else if (Names.CheckLabelValue(value) is { } valueProblem)
+            {
+                yield return FieldError.Invalid($"{path}[{key}]", value, valueProblem);
+            }
         }
     }
 }

@@ -30,7 +30,8 @@ public static class PodValidator
         return errors;
     }
 
-    private static IEnumerable<FieldError> ValidateSpec(PodSpec spec)
+    /// <summary>Checks a pod spec; field paths start with "spec." (controllers re-root them under their template).</summary>
+    public static IEnumerable<FieldError> ValidateSpec(PodSpec spec)
     {
         if (spec.Containers.Count == 0)
         {

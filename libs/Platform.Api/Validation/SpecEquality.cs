@@ -12,7 +12,8 @@ public static class SpecEquality
 {
     public static bool AreEqual<T>(T a, T b) => Canonical(a) == Canonical(b);
 
-    private static string Canonical<T>(T value) =>
+    /// <summary>The JSON form with object keys sorted: equal for equal specs, whatever the order their maps were written in.</summary>
+    public static string Canonical<T>(T value) =>
         Sorted(JsonSerializer.SerializeToNode(value, ApiJson.Options))?.ToJsonString() ?? "null";
 
     private static JsonNode? Sorted(JsonNode? node) => node switch

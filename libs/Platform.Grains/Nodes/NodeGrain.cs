@@ -3,6 +3,9 @@ using Microsoft.Extensions.Options;
 using Platform.Api.Model;
 using Platform.Contracts;
 using Platform.Grains.Abstractions;
+using Platform.Grains.Abstractions.Watching;
+using Platform.Grains.Pods;
+using Platform.Grains.Watching;
 
 namespace Platform.Grains.Nodes;
 
@@ -14,10 +17,14 @@ namespace Platform.Grains.Nodes;
 public sealed partial class NodeGrain(
     [PersistentState("node", StorageNames.ControlPlane)] IPersistentState<NodeRecord> state,
     IOptions<ControlPlaneOptions> options,
+    IPodMessenger messenger,
     TimeProvider time,
     ILogger<NodeGrain> logger) : Grain, INodeGrain
 {
     private DateTimeOffset? lastHeartbeat;
+
+    /// <summary>The readiness last announced to watchers; null until the first liveness check.</summary>
+    private bool? announcedReady;
 
     private NodeRecord Record => state.State;
 
@@ -37,7 +44,8 @@ public sealed partial class NodeGrain(
         Record.SystemInfo = registration.SystemInfo;
         Record.Labels = registration.Labels is { } labels ? new(labels) : [];
         Record.Taints = registration.Taints is { } taints ? [.. taints] : [];
-        Record.ResourceVersion++;
+        lastHeartbeat = registration.RegisteredAt;
+        await RecordChange(isNew ? ChangeTypes.Added : ChangeTypes.Modified);
         await state.WriteStateAsync();
         if (isNew)
         {
@@ -48,16 +56,77 @@ public sealed partial class NodeGrain(
         LogRegistered(this.GetPrimaryKeyString(), registration.AgentEndpoint);
     }
 
-    public Task Heartbeat(NodeHeartbeat heartbeat)
+    public async Task Heartbeat(NodeHeartbeat heartbeat)
     {
         // A heartbeat from an agent the control plane does not know yet waits for its registration.
         if (IsRegistered && (lastHeartbeat is null || heartbeat.SentAt > lastHeartbeat))
         {
             lastHeartbeat = heartbeat.SentAt;
             Record.AgentEndpoint = heartbeat.AgentEndpoint;
+            await StopLostPods(heartbeat.RunningPodUids);
+        }
+    }
+
+    public async Task<bool> CheckLiveness()
+    {
+        if (!IsRegistered)
+        {
+            return false;
         }
 
-        return Task.CompletedTask;
+        var ready = IsReady;
+        if (announcedReady != ready)
+        {
+            announcedReady = ready;
+            await RecordChange(ChangeTypes.Modified);
+            await state.WriteStateAsync();
+            LogReadiness(this.GetPrimaryKeyString(), ready);
+        }
+
+        return ready;
+    }
+
+    public async Task RememberLostPod(string podUid, string @namespace, string name)
+    {
+        Record.Reservations.Remove(podUid);
+        Record.ReservedPods.Remove(podUid);
+        Record.LostPods[podUid] = new LostPod(@namespace, name);
+        await state.WriteStateAsync();
+    }
+
+    /// <summary>
+    /// A node back from the dead still runs pods the control plane gave up on and recreated elsewhere:
+    /// stop them, so a pod never runs twice for long. Forget each once the node no longer runs it.
+    /// </summary>
+    private async Task StopLostPods(IReadOnlyList<string> running)
+    {
+        if (Record.LostPods.Count == 0)
+        {
+            return;
+        }
+
+        var runningSet = running.ToHashSet();
+        foreach (var (uid, pod) in Record.LostPods.ToList())
+        {
+            if (!runningSet.Contains(uid))
+            {
+                Record.LostPods.Remove(uid);
+                continue;
+            }
+
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await messenger.StopPod(this.GetPrimaryKeyString(), new StopPod(pod.Namespace, pod.Name, uid, 0), timeout.Token);
+            LogStoppingLostPod(this.GetPrimaryKeyString(), pod.Namespace, pod.Name);
+        }
+
+        await state.WriteStateAsync();
+    }
+
+    private async Task RecordChange(string type)
+    {
+        var node = NodeView.ToNode(this.GetPrimaryKeyString(), Record, lastHeartbeat, IsReady);
+        await GrainFactory.Record(type, "nodes", node);
+        Record.ResourceVersion = long.Parse(node.Metadata.ResourceVersion!, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public Task<Node?> Get() =>
@@ -102,7 +171,7 @@ public sealed partial class NodeGrain(
         if (IsRegistered && Record.Unschedulable != unschedulable)
         {
             Record.Unschedulable = unschedulable;
-            Record.ResourceVersion++;
+            await RecordChange(ChangeTypes.Modified);
             await state.WriteStateAsync();
         }
     }
@@ -121,6 +190,12 @@ public sealed partial class NodeGrain(
         Record.Reservations.Keys.Select(uid => Record.ReservedPods.GetValueOrDefault(uid) ?? new ReservedPod(null, null)).ToList());
 
     private ResourceAmounts Allocated() => Record.Reservations.Values.Aggregate(ResourceAmounts.Zero, (a, b) => a + b);
+
+    [LoggerMessage(LogLevel.Information, "Node {Node} readiness is now {Ready}")]
+    private partial void LogReadiness(string node, bool ready);
+
+    [LoggerMessage(LogLevel.Information, "Node {Node} came back running pod {Namespace}/{Name}, which was recreated elsewhere: stopping it")]
+    private partial void LogStoppingLostPod(string node, string @namespace, string name);
 
     [LoggerMessage(LogLevel.Information, "Node {Node} registered, agent at {Endpoint}")]
     private partial void LogRegistered(string node, string endpoint);

@@ -23,9 +23,14 @@ public sealed class NodeRecord
     /// <summary>Requests reserved per pod uid.</summary>
     public Dictionary<string, ResourceAmounts> Reservations { get; set; } = [];
 
+    /// <summary>Pods given up on while the node was lost (uid → name), to stop if the node comes back running them.</summary>
+    public Dictionary<string, LostPod> LostPods { get; set; } = [];
+
     /// <summary>
     /// Who each reserved pod is (namespace, labels), per pod uid, for spreading. Kept beside
     /// <see cref="Reservations"/> rather than inside it so records stored before it still read.
     /// </summary>
     public Dictionary<string, ReservedPod> ReservedPods { get; set; } = [];
 }
+
+public sealed record LostPod(string Namespace, string Name);

@@ -1,9 +1,11 @@
-using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Platform.Api.Model;
 using Platform.Api.Validation;
 using Platform.Contracts;
 using Platform.Grains.Abstractions;
+using Platform.Grains.Abstractions.Watching;
+using Platform.Grains.Eventing;
+using Platform.Grains.Watching;
 
 namespace Platform.Grains.Pods;
 
@@ -17,6 +19,8 @@ public sealed partial class PodGrain(
     TimeProvider time,
     ILogger<PodGrain> logger) : Grain, IPodGrain
 {
+    private const string Resource = "pods";
+    private const string NodeLostReason = "NodeLost";
     private static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(5);
 
     private Pod? Pod => state.State.Pod;
@@ -34,8 +38,10 @@ public sealed partial class PodGrain(
 
         Initialise(pod);
         state.State = new PodRecord { Pod = pod };
+        await GrainFactory.Record(ChangeTypes.Added, Resource, pod);
         await state.WriteStateAsync();
         await Index(GrainKeys.PodIndex).Add(this.GetPrimaryKeyString());
+        await GrainFactory.NotifyOwner(pod, gone: false);
         await RequestScheduling();
         LogCreated(pod.Metadata.Namespace, pod.Metadata.Name, pod.Metadata.Uid);
         return new(WriteOutcome.Created, pod);
@@ -92,6 +98,11 @@ public sealed partial class PodGrain(
         pod.Metadata.DeletionTimestamp = Now;
         await Save();
         await Index(GrainKeys.UnsettledPodIndex).Add(this.GetPrimaryKeyString());
+        foreach (var container in pod.Spec.Containers)
+        {
+            await GrainFactory.RecordEvent(pod, EventRecorder.Normal, "Killing", $"Stopping container {container.Name}", "kubelet");
+        }
+
         await SendStop(pod);
         return new(WriteOutcome.Deleting, pod);
     }
@@ -115,6 +126,7 @@ public sealed partial class PodGrain(
         PodConditions.Set(pod.Status, "PodScheduled", true, Now);
         state.State.BoundAt = Now;
         await Save();
+        await GrainFactory.RecordEvent(pod, EventRecorder.Normal, "Scheduled", $"Successfully assigned {pod.Metadata.Namespace}/{pod.Metadata.Name} to {nodeName}", "default-scheduler");
         LogBound(pod.Metadata.Namespace, pod.Metadata.Name, nodeName);
         return new BindResult(true, nodeName, null);
     }
@@ -136,6 +148,7 @@ public sealed partial class PodGrain(
 
         PodConditions.Set(pod.Status, "PodScheduled", false, Now, PodConditions.Unschedulable, message);
         await Save();
+        await GrainFactory.RecordEvent(pod, EventRecorder.Warning, "FailedScheduling", message, "default-scheduler");
         LogUnschedulable(pod.Metadata.Namespace, pod.Metadata.Name, message);
     }
 
@@ -146,13 +159,21 @@ public sealed partial class PodGrain(
             return;
         }
 
+        // Given up on with its node: what the node says now no longer counts, but for its removal.
+        if (pod.Status?.Reason == NodeLostReason && !report.Removed)
+        {
+            return;
+        }
+
         if (report.Removed && pod.Metadata.DeletionTimestamp is not null)
         {
             await Remove();
             return;
         }
 
+        var before = pod.Status;
         ApplyObservedStatus(pod, report.Status, Now);
+        await GrainFactory.RecordTransitions(pod, before, report.Status);
         state.State.StatusSequence = report.Sequence;
         await Save();
         if (pod.Metadata.DeletionTimestamp is null)
@@ -163,6 +184,26 @@ public sealed partial class PodGrain(
         {
             await GrainFactory.GetGrain<INodeGrain>(node).Release(report.Uid);
         }
+    }
+
+    public async Task MarkNodeLost(string nodeName)
+    {
+        if (Pod is not { } pod || pod.Spec.NodeName != nodeName || PodPhases.IsTerminal(pod.Status?.Phase))
+        {
+            return;
+        }
+
+        pod.Status ??= new PodStatus();
+        pod.Status.Phase = PodPhases.Failed;
+        pod.Status.Reason = NodeLostReason;
+        pod.Status.Message = $"Node {nodeName} which was running pod {pod.Metadata.Name} is unresponsive";
+        PodConditions.Set(pod.Status, "Ready", false, Now, NodeLostReason);
+        PodConditions.Set(pod.Status, "ContainersReady", false, Now, NodeLostReason);
+        await Save();
+        await Index(GrainKeys.UnsettledPodIndex).Remove(this.GetPrimaryKeyString());
+        await GrainFactory.GetGrain<INodeGrain>(nodeName).RememberLostPod(pod.Metadata.Uid!, pod.Metadata.Namespace!, pod.Metadata.Name!);
+        await GrainFactory.RecordEvent(pod, EventRecorder.Warning, NodeLostReason, pod.Status.Message, "node-controller");
+        LogNodeLost(pod.Metadata.Namespace, pod.Metadata.Name, nodeName);
     }
 
     public async Task Resync(TimeSpan olderThan)
@@ -233,7 +274,6 @@ public sealed partial class PodGrain(
         var now = Now;
         pod.Metadata.Uid = Guid.NewGuid().ToString();
         pod.Metadata.CreationTimestamp = now;
-        pod.Metadata.ResourceVersion = "1";
         pod.Metadata.Generation = 1;
         pod.Metadata.DeletionTimestamp = null;
         pod.Status = new PodStatus { Phase = PodPhases.Pending };
@@ -294,20 +334,21 @@ public sealed partial class PodGrain(
             await GrainFactory.GetGrain<INodeGrain>(node).Release(pod.Metadata.Uid!);
         }
 
+        await GrainFactory.Record(ChangeTypes.Deleted, Resource, pod);
         await state.ClearStateAsync();
         var key = this.GetPrimaryKeyString();
         await Index(GrainKeys.PodIndex).Remove(key);
         await Index(GrainKeys.UnsettledPodIndex).Remove(key);
+        await GrainFactory.NotifyOwner(pod, gone: true);
         LogRemoved(pod.Metadata.Namespace, pod.Metadata.Name);
         return new(WriteOutcome.Deleted, pod);
     }
 
     private async Task Save()
     {
-        var pod = Pod!;
-        var version = long.Parse(pod.Metadata.ResourceVersion ?? "0", CultureInfo.InvariantCulture);
-        pod.Metadata.ResourceVersion = (version + 1).ToString(CultureInfo.InvariantCulture);
+        await GrainFactory.Record(ChangeTypes.Modified, Resource, Pod!);
         await state.WriteStateAsync();
+        await GrainFactory.NotifyOwner(Pod!, gone: false);
     }
 
     private WriteResult<Pod> NotFound()
@@ -323,6 +364,9 @@ public sealed partial class PodGrain(
 
     [LoggerMessage(LogLevel.Information, "Pod {Namespace}/{Name} bound to node {Node}")]
     private partial void LogBound(string? @namespace, string? name, string node);
+
+    [LoggerMessage(LogLevel.Warning, "Pod {Namespace}/{Name} lost with its node {Node}")]
+    private partial void LogNodeLost(string? @namespace, string? name, string node);
 
     [LoggerMessage(LogLevel.Information, "Pod {Namespace}/{Name} is unschedulable: {Message}")]
     private partial void LogUnschedulable(string? @namespace, string? name, string message);

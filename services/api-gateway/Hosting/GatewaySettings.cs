@@ -9,9 +9,14 @@ public sealed record GatewaySettings(
     Uri RabbitMqUrl,
     int SiloPort,
     int OrleansGatewayPort,
-    string? AdminTokenFile)
+    string? AdminTokenFile,
+    TimeSpan NodeGracePeriod,
+    Uri SecureListenUrl)
 {
     public string DatabasePath => Path.Combine(Home, "api-gateway", "control-plane.db");
+
+    /// <summary>The serving certificate (serving.pfx) and its public part (ca.crt) for kubeconfigs.</summary>
+    public string TlsDirectory => Path.Combine(Home, "api-gateway", "tls");
 
     public static GatewaySettings From(IConfiguration configuration)
     {
@@ -22,7 +27,9 @@ public sealed record GatewaySettings(
             new Uri(configuration["PLATFORM_RABBITMQ_URL"] ?? "amqp://guest:guest@127.0.0.1:5672/"),
             Port(configuration, "PLATFORM_ORLEANS_SILO_PORT", 11111),
             Port(configuration, "PLATFORM_ORLEANS_GATEWAY_PORT", 30000),
-            configuration["PLATFORM_ADMIN_TOKEN_FILE"]);
+            configuration["PLATFORM_ADMIN_TOKEN_FILE"],
+            TimeSpan.FromSeconds(configuration["PLATFORM_NODE_GRACE_SECONDS"] is { } grace ? double.Parse(grace, CultureInfo.InvariantCulture) : 10),
+            new Uri(configuration["PLATFORM_GATEWAY_TLS_URL"] ?? "https://127.0.0.1:6443"));
     }
 
     private static int Port(IConfiguration configuration, string key, int fallback) =>

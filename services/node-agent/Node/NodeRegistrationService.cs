@@ -33,7 +33,7 @@ public sealed partial class NodeRegistrationService(
         {
             try
             {
-                var announcement = new NodeRegistered(settings.NodeName, Endpoint, capacity, capacity, NodeInfoProbe.MaxPods,
+                var announcement = new NodeRegistered(settings.NodeName, Endpoint, capacity, capacity, settings.MaxPods,
                     NodeInfoProbe.SystemInfo(launcher.Name), time.GetUtcNow(), registration.Labels, registration.Taints);
                 await bus.Publish(announcement, stoppingToken);
                 LogRegistered(settings.NodeName);

@@ -26,6 +26,7 @@ public class PlatformCluster : IAsyncLifetime
 
     private readonly string home = Directory.CreateTempSubdirectory("platform-e2e-").FullName;
     private readonly int gatewayPort = FreePorts.Next();
+    private readonly int gatewayTlsPort = FreePorts.Next();
     private readonly int agentPort = FreePorts.Next();
     private readonly int imageStorePort = FreePorts.Next();
     private readonly int siloPort = FreePorts.Next();
@@ -37,6 +38,11 @@ public class PlatformCluster : IAsyncLifetime
     public string Token { get; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
 
     public Uri GatewayUrl => new($"http://127.0.0.1:{gatewayPort}");
+
+    /// <summary>The same API over TLS (kubectl sends its token only there), with the gateway's self-signed certificate.</summary>
+    public Uri GatewayTlsUrl => new($"https://127.0.0.1:{gatewayTlsPort}");
+
+    public string GatewayCertificate => Path.Combine(home, "api-gateway", "tls", "ca.crt");
 
     /// <summary>The image store as registry clients name it (HOST:PORT).</summary>
     public string Registry => $"127.0.0.1:{imageStorePort}";
@@ -119,6 +125,18 @@ public class PlatformCluster : IAsyncLifetime
         return new Uri($"http://127.0.0.1:{port}");
     }
 
+    /// <summary>Stops an extra node agent, gracefully or as a crash (kill -9): its node stops sending heartbeats.</summary>
+    public async Task StopExtraNodeAgentAsync(string nodeName, bool crash)
+    {
+        if (crash)
+        {
+            await services[nodeName].KillAsync();
+        }
+
+        await services[nodeName].DisposeAsync();
+        services.Remove(nodeName);
+    }
+
     public async Task DisposeAsync()
     {
         foreach (var service in services.Values.Reverse())
@@ -133,7 +151,13 @@ public class PlatformCluster : IAsyncLifetime
             await rabbitMq.StopAsync();
         }
 
-        await network.RemoveNetworkAsync(NodeDirectory);
+        // Every node of the cluster (extra agents too) may have left pod network namespaces.
+        var nodes = Path.Combine(home, "nodes");
+        foreach (var node in Directory.Exists(nodes) ? Directory.GetDirectories(nodes) : [NodeDirectory])
+        {
+            await network.RemoveNetworkAsync(node);
+        }
+
         network.Dispose();
 
         Http.Dispose();
@@ -188,6 +212,7 @@ public class PlatformCluster : IAsyncLifetime
         ["PLATFORM_HOME"] = home,
         ["PLATFORM_RABBITMQ_URL"] = rabbitMq!.Url.ToString(),
         ["PLATFORM_GATEWAY_URL"] = GatewayUrl.ToString(),
+        ["PLATFORM_GATEWAY_TLS_URL"] = GatewayTlsUrl.ToString(),
         ["PLATFORM_IMAGE_STORE_URL"] = $"http://127.0.0.1:{imageStorePort}",
         ["PLATFORM_NODE_AGENT_URL"] = $"http://127.0.0.1:{agentPort}",
         ["PLATFORM_NODE_NAME"] = NodeName,

@@ -97,7 +97,7 @@ public sealed class CliVerbTests(PlatformCluster cluster)
 
         Assert.Equal(0, written.ExitCode);
         // kubectl sends no credentials to a plain-HTTP server; platformctl says so rather than leave a silent 401 for later.
-        Assert.Equal("warning: kubectl sends no token to a plain-http server, so calls that need one will be Unauthorized until the API is served over https\n", written.Errors);
+        Assert.Equal("warning: kubectl sends no token to a plain-http server; use the https server with the gateway's certificate, as in the kubeconfig ./platform up writes ($PLATFORM_HOME/kubeconfig)\n", written.Errors);
         Assert.Equal($"{cluster.GatewayUrl.ToString().TrimEnd('/')} {cluster.Token} default", server.Output);
         Assert.True(version.ExitCode == 0, version.Errors);
         Assert.Contains("\"gitVersion\"", version.Output, StringComparison.Ordinal);

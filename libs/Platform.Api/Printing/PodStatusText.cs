@@ -1,13 +1,13 @@
 using Platform.Api.Model;
 
-namespace Platform.Cli.Output;
+namespace Platform.Api.Printing;
 
 /// <summary>
 /// The STATUS column of a pod: "Terminating" while it is being deleted; else the pod's reason; else the
 /// first container that is waiting with a reason or has terminated ("Completed" for exit 0, else "Error",
 /// unless the runtime named a reason); else the phase.
 /// </summary>
-internal static class PodStatusText
+public static class PodStatusText
 {
     public const string Terminating = "Terminating";
     public const string Completed = "Completed";

@@ -1,9 +1,9 @@
 using System.Globalization;
 
-namespace Platform.Cli.Output;
+namespace Platform.Api.Printing;
 
 /// <summary>Human durations exactly as kubectl prints them in the AGE column.</summary>
-internal static class Age
+public static class Age
 {
     public const string Unknown = "<unknown>";
 

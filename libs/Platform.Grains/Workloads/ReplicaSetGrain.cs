@@ -1,0 +1,304 @@
+using Microsoft.Extensions.Logging;
+using Platform.Api.Model;
+using Platform.Api.Validation;
+using Platform.Grains.Abstractions;
+using Platform.Grains.Abstractions.Watching;
+using Platform.Grains.Eventing;
+using Platform.Grains.Watching;
+
+namespace Platform.Grains.Workloads;
+
+/// <summary>
+/// A ReplicaSet and its controller. It keeps its own view of its pods, fed by their grains after every
+/// change (an informer's cache), reconciles shortly after a change so bursts coalesce, and re-reads
+/// every pod on activation and on the periodic resync to repair a lost notice.
+/// </summary>
+public sealed partial class ReplicaSetGrain(
+    [PersistentState("replicaset", StorageNames.ControlPlane)] IPersistentState<ReplicaSetRecord> state,
+    TimeProvider time,
+    ILogger<ReplicaSetGrain> logger) : Grain, IReplicaSetGrain
+{
+    private const string Resource = "replicasets";
+    private const string Component = "replicaset-controller";
+    private static readonly TimeSpan ReconcileDelay = TimeSpan.FromMilliseconds(50);
+    private IGrainTimer? pendingReconcile;
+
+    private ReplicaSet? Item => state.State.ReplicaSet;
+
+    private string Namespace => GrainKeys.ParsePod(this.GetPrimaryKeyString()).Namespace;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (Item is not null)
+        {
+            await RefreshPods();
+            ScheduleReconcile();
+        }
+    }
+
+    public Task<ReplicaSet?> Get() => Task.FromResult(Item);
+
+    public async Task<WriteResult<ReplicaSet>> Create(ReplicaSet item)
+    {
+        if (Item is { } existing)
+        {
+            return new(WriteOutcome.AlreadyExists, existing);
+        }
+
+        ObjectLifecycle.Initialise(item.Metadata, time.GetUtcNow());
+        item.Status = new ReplicaSetStatus();
+        state.State = new ReplicaSetRecord { ReplicaSet = item };
+        await GrainFactory.Record(ChangeTypes.Added, Resource, item);
+        await state.WriteStateAsync();
+        await GrainFactory.GetGrain<IResourceIndexGrain>(GrainKeys.ReplicaSetIndex).Add(this.GetPrimaryKeyString());
+        ScheduleReconcile();
+        return new(WriteOutcome.Created, item);
+    }
+
+    public async Task<WriteResult<ReplicaSet>> Update(ReplicaSet item)
+    {
+        if (Item is not { } existing)
+        {
+            return NotFound();
+        }
+
+        if (ObjectLifecycle.IsStale(item.Metadata, existing.Metadata))
+        {
+            return new(WriteOutcome.Conflict, existing, Message: ObjectLifecycle.ConflictMessage(Resource, existing.Metadata.Name));
+        }
+
+        var errors = WorkloadValidator.ValidateSelectorUnchanged(item.Spec.Selector, existing.Spec.Selector).ToList();
+        if (errors.Count > 0)
+        {
+            return new(WriteOutcome.Invalid, existing, errors);
+        }
+
+        var specChanged = !SpecEquality.AreEqual(item.Spec, existing.Spec);
+        if (!specChanged && ObjectLifecycle.SameMetadata(item.Metadata, existing.Metadata))
+        {
+            return new(WriteOutcome.Unchanged, existing);
+        }
+
+        ObjectLifecycle.TakeUserMetadata(existing.Metadata, item.Metadata);
+        if (specChanged)
+        {
+            existing.Spec = item.Spec;
+            existing.Metadata.Generation = (existing.Metadata.Generation ?? 1) + 1;
+        }
+
+        await Save();
+        ScheduleReconcile();
+        return new(WriteOutcome.Updated, existing);
+    }
+
+    public async Task<WriteResult<ReplicaSet>> Scale(int replicas)
+    {
+        if (Item is not { } existing)
+        {
+            return NotFound();
+        }
+
+        if ((existing.Spec.Replicas ?? 1) == replicas)
+        {
+            return new(WriteOutcome.Unchanged, existing);
+        }
+
+        LogScaled(Namespace, existing.Metadata.Name!, existing.Spec.Replicas ?? 1, replicas);
+        existing.Spec.Replicas = replicas;
+        existing.Metadata.Generation = (existing.Metadata.Generation ?? 1) + 1;
+        await Save();
+        ScheduleReconcile();
+        return new(WriteOutcome.Updated, existing);
+    }
+
+    /// <summary>Deletes the ReplicaSet and, with it, every pod it owns (Kubernetes' background propagation).</summary>
+    public async Task<WriteResult<ReplicaSet>> Delete()
+    {
+        if (Item is not { } existing)
+        {
+            return NotFound();
+        }
+
+        foreach (var name in state.State.Pods.Keys.ToList())
+        {
+            await PodGrain(name).Delete();
+        }
+
+        await GrainFactory.Record(ChangeTypes.Deleted, Resource, existing);
+        await state.ClearStateAsync();
+        await GrainFactory.GetGrain<IResourceIndexGrain>(GrainKeys.ReplicaSetIndex).Remove(this.GetPrimaryKeyString());
+        await NotifyOwner(existing);
+        pendingReconcile?.Dispose();
+        pendingReconcile = null;
+        return new(WriteOutcome.Deleted, existing);
+    }
+
+    public Task PodChanged(OwnedPod pod)
+    {
+        if (Item is null || !state.State.Pods.TryGetValue(pod.Name, out var known) || known.Uid is { } uid && uid != pod.Uid)
+        {
+            return Task.CompletedTask;
+        }
+
+        if (pod.Gone)
+        {
+            state.State.Pods.Remove(pod.Name);
+        }
+        else
+        {
+            state.State.Pods[pod.Name] = pod;
+        }
+
+        ScheduleReconcile();
+        return Task.CompletedTask;
+    }
+
+    public async Task Resync()
+    {
+        if (Item is null)
+        {
+            return;
+        }
+
+        await RefreshPods();
+        await Reconcile();
+    }
+
+    private void ScheduleReconcile()
+    {
+        pendingReconcile ??= this.RegisterGrainTimer(async () =>
+        {
+            pendingReconcile?.Dispose();
+            pendingReconcile = null;
+            await Reconcile();
+        }, new GrainTimerCreationOptions(ReconcileDelay, Timeout.InfiniteTimeSpan));
+    }
+
+    private async Task RefreshPods()
+    {
+        foreach (var name in state.State.Pods.Keys.ToList())
+        {
+            var pod = await PodGrain(name).Get();
+            var known = state.State.Pods[name];
+            if (pod is null)
+            {
+                // A name reserved just before a crash, whose pod was never made, is dropped here too.
+                state.State.Pods.Remove(name);
+            }
+            else if (known.Uid is null || known.Uid == pod.Metadata.Uid)
+            {
+                state.State.Pods[name] = ReplicaSetPods.Summarise(pod);
+            }
+        }
+    }
+
+    private async Task Reconcile()
+    {
+        if (Item is not { } rs)
+        {
+            return;
+        }
+
+        await RemoveFinishedPods();
+        var active = state.State.Pods.Values.Where(ReplicaSetPods.IsActive).ToList();
+        var desired = rs.Spec.Replicas ?? 1;
+        if (active.Count < desired)
+        {
+            await CreatePods(rs, desired - active.Count);
+        }
+        else if (active.Count > desired)
+        {
+            await DeletePods(rs, ReplicaSetPods.ChooseToDelete(active, active.Count - desired));
+        }
+
+        await UpdateStatus(rs);
+    }
+
+    /// <summary>Pods that ended (a lost node makes them Failed) do not count; delete them so a replacement takes their place.</summary>
+    private async Task RemoveFinishedPods()
+    {
+        foreach (var pod in state.State.Pods.Values.Where(p => !p.Deleting && PodPhases.IsTerminal(p.Phase)).ToList())
+        {
+            await PodGrain(pod.Name).Delete();
+        }
+    }
+
+    private async Task CreatePods(ReplicaSet rs, int count)
+    {
+        var names = Enumerable.Range(0, count).Select(_ => PodNames.Generate(rs.Metadata.Name!)).Where(n => !state.State.Pods.ContainsKey(n)).ToList();
+        foreach (var name in names)
+        {
+            state.State.Pods[name] = new OwnedPod(name, null, PodPhases.Pending, false, false, false, false, null, time.GetUtcNow());
+        }
+
+        await state.WriteStateAsync();
+        var results = await Task.WhenAll(names.Select(name => PodGrain(name).Create(ReplicaSetPods.FromTemplate(rs, name))));
+        foreach (var (name, result) in names.Zip(results))
+        {
+            if (result.Outcome == WriteOutcome.Created)
+            {
+                state.State.Pods[name] = ReplicaSetPods.Summarise(result.Object!);
+            }
+            else
+            {
+                state.State.Pods.Remove(name);
+            }
+        }
+
+        await state.WriteStateAsync();
+        var created = results.Count(r => r.Outcome == WriteOutcome.Created);
+        if (created > 0)
+        {
+            await GrainFactory.RecordEvent(rs, EventRecorder.Normal, "SuccessfulCreate", $"Created {created} pod(s): {string.Join(", ", names.Take(5))}{(created > 5 ? ", ..." : "")}", Component);
+        }
+    }
+
+    private async Task DeletePods(ReplicaSet rs, IReadOnlyList<OwnedPod> victims)
+    {
+        await Task.WhenAll(victims.Select(p => PodGrain(p.Name).Delete()));
+        foreach (var victim in victims)
+        {
+            if (state.State.Pods.TryGetValue(victim.Name, out var known))
+            {
+                state.State.Pods[victim.Name] = known with { Deleting = true };
+            }
+        }
+
+        await GrainFactory.RecordEvent(rs, EventRecorder.Normal, "SuccessfulDelete", $"Deleted {victims.Count} pod(s): {string.Join(", ", victims.Take(5).Select(v => v.Name))}", Component);
+    }
+
+    private async Task UpdateStatus(ReplicaSet rs)
+    {
+        var status = ReplicaSetPods.StatusOf(rs, state.State.Pods.Values, time.GetUtcNow());
+        if (SpecEquality.AreEqual(status, rs.Status))
+        {
+            return;
+        }
+
+        rs.Status = status;
+        await Save();
+        await NotifyOwner(rs);
+    }
+
+    private Task NotifyOwner(ReplicaSet rs)
+    {
+        var owner = rs.Metadata.OwnerReferences?.FirstOrDefault(o => o.Controller == true && o.Kind == Deployment.KindName);
+        return owner?.Name is null
+            ? Task.CompletedTask
+            : GrainFactory.GetGrain<IDeploymentGrain>(GrainKeys.Namespaced(Namespace, owner.Name)).ReplicaSetChanged();
+    }
+
+    private async Task Save()
+    {
+        await GrainFactory.Record(ChangeTypes.Modified, Resource, Item!);
+        await state.WriteStateAsync();
+    }
+
+    private IPodGrain PodGrain(string name) => GrainFactory.GetGrain<IPodGrain>(GrainKeys.Pod(Namespace, name));
+
+    private WriteResult<ReplicaSet> NotFound() =>
+        new(WriteOutcome.NotFound, null, Message: $"replicasets.apps \"{GrainKeys.ParsePod(this.GetPrimaryKeyString()).Name}\" not found");
+
+    [LoggerMessage(LogLevel.Information, "Replica set {Namespace}/{Name} scaled from {From} to {To}")]
+    private partial void LogScaled(string @namespace, string name, int from, int to);
+}

@@ -1,0 +1,64 @@
+using Platform.Grains.Abstractions;
+
+namespace Platform.ApiGateway.Controllers;
+
+/// <summary>
+/// The controllers' safety net, as an informer's periodic resync: every few seconds each ReplicaSet
+/// re-reads its pods and each Deployment reconciles, so a lost notice or a crash mid-step is repaired.
+/// Terminating namespaces are finalised on the same beat. Changes themselves are handled at once by the
+/// grains; this only repairs.
+/// </summary>
+public sealed partial class WorkloadResyncService(IGrainFactory grains, ILogger<WorkloadResyncService> logger) : BackgroundService
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await EnsureBuiltInNamespaces(stoppingToken);
+        using var timer = new PeriodicTimer(Interval);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await Each<IReplicaSetGrain>(GrainKeys.ReplicaSetIndex, g => g.Resync());
+                await Each<IDeploymentGrain>(GrainKeys.DeploymentIndex, g => g.Reconcile());
+                await Each<INamespaceGrain>(GrainKeys.NamespaceIndex, g => g.Finalize());
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogResyncFailed(e);
+            }
+        }
+    }
+
+    private async Task EnsureBuiltInNamespaces(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                foreach (var name in Platform.Grains.Namespaces.NamespaceGrain.BuiltIn)
+                {
+                    await grains.GetGrain<INamespaceGrain>(name).Ensure();
+                }
+
+                return;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogResyncFailed(e);
+                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
+            }
+        }
+    }
+
+    private async Task Each<TGrain>(string index, Func<TGrain, Task> action)
+        where TGrain : IGrainWithStringKey
+    {
+        var keys = await grains.GetGrain<IResourceIndexGrain>(index).List(null);
+        await Task.WhenAll(keys.Select(k => action(grains.GetGrain<TGrain>(k))));
+    }
+
+    [LoggerMessage(LogLevel.Warning, "Controller resync pass failed; the next pass retries")]
+    private partial void LogResyncFailed(Exception e);
+}

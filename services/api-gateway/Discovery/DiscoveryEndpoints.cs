@@ -1,0 +1,75 @@
+using Platform.ApiGateway.Resources;
+
+namespace Platform.ApiGateway.Discovery;
+
+/// <summary>
+/// Legacy (unaggregated) discovery, which kubectl falls back to when the answer is plain JSON:
+/// /api and /apis name the group versions, and each group version lists its resources and verbs.
+/// </summary>
+public static class DiscoveryEndpoints
+{
+    public static void MapDiscovery(this IEndpointRouteBuilder app, ResourceRegistry registry)
+    {
+        app.MapGet("/api", () => Results.Json(new
+        {
+            kind = "APIVersions",
+            versions = new[] { "v1" },
+            serverAddressByClientCIDRs = new[] { new { clientCIDR = "0.0.0.0/0", serverAddress = "127.0.0.1" } },
+        }));
+        app.MapGet("/apis", () => Results.Json(new
+        {
+            kind = "APIGroupList",
+            apiVersion = "v1",
+            groups = registry.ByGroupVersion()
+                .Where(g => g.First().Kind.Group.Length > 0)
+                .Select(g => GroupOf(g.First().Kind))
+                .ToList(),
+        }));
+        foreach (var group in registry.ByGroupVersion())
+        {
+            var kind = group.First().Kind;
+            var resources = group.SelectMany(ResourcesOf).ToList();
+            app.MapGet(kind.BasePath, () => Results.Json(new { kind = "APIResourceList", apiVersion = "v1", groupVersion = kind.GroupVersion, resources }));
+            if (kind.Group.Length > 0)
+            {
+                app.MapGet($"/apis/{kind.Group}", () => Results.Json(GroupOf(kind)));
+            }
+        }
+    }
+
+    private static ApiGroup GroupOf(ResourceKind kind)
+    {
+        var version = new VersionEntry(kind.GroupVersion, kind.Version);
+        return new ApiGroup("APIGroup", "v1", kind.Group, [version], version);
+    }
+
+    private static IEnumerable<object> ResourcesOf(ResourceHandler handler)
+    {
+        var kind = handler.Kind;
+        yield return new
+        {
+            name = kind.Plural,
+            singularName = kind.Singular,
+            namespaced = kind.Namespaced,
+            kind = kind.Kind,
+            verbs = kind.Verbs,
+            shortNames = kind.ShortNames,
+            categories = kind.Plural is "pods" or "deployments" or "replicasets" ? new[] { "all" } : [],
+        };
+        foreach (var sub in kind.Subresources)
+        {
+            var (subKind, verbs) = sub switch
+            {
+                "scale" => ("Scale", new[] { "get", "patch", "update" }),
+                "log" => ("Pod", new[] { "get" }),
+                "exec" => ("PodExecOptions", new[] { "create", "get" }),
+                _ => (kind.Kind, new[] { "get" }),
+            };
+            yield return new { name = $"{kind.Plural}/{sub}", singularName = "", namespaced = kind.Namespaced, kind = subKind, verbs };
+        }
+    }
+
+    private sealed record VersionEntry(string GroupVersion, string Version);
+
+    private sealed record ApiGroup(string Kind, string ApiVersion, string Name, IReadOnlyList<VersionEntry> Versions, VersionEntry PreferredVersion);
+}

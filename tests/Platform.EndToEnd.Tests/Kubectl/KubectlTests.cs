@@ -1,0 +1,135 @@
+using Platform.EndToEnd.Tests.Infrastructure;
+using Platform.EndToEnd.Tests.Pods;
+using Platform.EndToEnd.Tests.Workloads;
+
+namespace Platform.EndToEnd.Tests.Kubectl;
+
+/// <summary>The real kubectl (1.32, installed on these machines) against the gateway, for the daily verbs.</summary>
+[Collection(ClusterCollection.Name)]
+public sealed class KubectlTests(PlatformCluster cluster) : IDisposable
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
+    private readonly string kubeconfig = Path.Combine(cluster.Home, $"kubeconfig-{Guid.NewGuid():N}");
+
+    [Fact]
+    public async Task Kubectl_discovers_the_api_and_prints_the_server_version()
+    {
+        var version = await KubectlAsync(null, "version", "-o", "json");
+        Assert.Contains("v1.32.0-platform", version);
+
+        var resources = await KubectlAsync(null, "api-resources", "--no-headers");
+        Assert.Matches(@"(?m)^deployments\s+deploy\s+apps/v1\s+true\s+Deployment$", resources);
+        Assert.Matches(@"(?m)^pods\s+po\s+v1\s+true\s+Pod$", resources);
+        Assert.Matches(@"(?m)^namespaces\s+ns\s+v1\s+false\s+Namespace$", resources);
+    }
+
+    [Fact]
+    public async Task Kubectl_applies_scales_inspects_and_deletes_a_deployment()
+    {
+        var file = Path.Combine(cluster.Home, $"kube-{Guid.NewGuid():N}.yaml");
+        await File.WriteAllTextAsync(file, WorkloadManifests.Deployment("kube", 1));
+        Assert.Equal("deployment.apps/kube created\n", await KubectlAsync(null, "apply", "-f", file));
+        Assert.Contains("successfully rolled out", await KubectlAsync(null, "rollout", "status", "deployment/kube", "--timeout=90s"));
+
+        await File.WriteAllTextAsync(file, WorkloadManifests.Deployment("kube", 1, "v2"));
+        Assert.Equal("deployment.apps/kube configured\n", await KubectlAsync(null, "apply", "-f", file));
+        Assert.Equal("deployment.apps/kube unchanged\n", await KubectlAsync(null, "apply", "-f", file));
+        Assert.Contains("successfully rolled out", await KubectlAsync(null, "rollout", "status", "deployment/kube", "--timeout=90s"));
+
+        Assert.Equal("deployment.apps/kube scaled\n", await KubectlAsync(null, "scale", "deployment", "kube", "--replicas=2"));
+        await WorkloadApi.WaitForRolloutAsync(cluster.Http, "kube", Timeout);
+
+        var get = await KubectlAsync(null, "get", "deployment", "kube");
+        Assert.Matches(@"^NAME\s+READY\s+UP-TO-DATE\s+AVAILABLE\s+AGE\n", get);
+        Assert.Matches(@"(?m)^kube\s+2/2\s+2\s+2\s+\S+$", get);
+
+        var pods = await KubectlAsync(null, "get", "pods", "-l", "app=kube");
+        Assert.Matches(@"^NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\n", pods);
+        Assert.Equal(2, pods.Split('\n').Count(l => l.StartsWith("kube-", StringComparison.Ordinal) && l.Contains("Running", StringComparison.Ordinal)));
+
+        var history = await KubectlAsync(null, "rollout", "history", "deployment/kube");
+        Assert.Matches(@"(?m)^1\s", history);
+        Assert.Matches(@"(?m)^2\s", history);
+
+        var describe = await KubectlAsync(null, "describe", "deployment", "kube");
+        Assert.Contains("ScalingReplicaSet", describe);
+
+        Assert.Equal("deployment.apps \"kube\" deleted\n", await KubectlAsync(null, "delete", "deployment", "kube"));
+        await WorkloadApi.WaitForPodCountAsync(cluster.Http, "app=kube", 0, Timeout);
+    }
+
+    [Fact]
+    public async Task Kubectl_reads_pod_tables_logs_and_events()
+    {
+        Assert.Equal(0, (await cluster.Cli.RunAsync(Manifests.Pod("kubelogs", "echo from kubectl; sleep 3600"), "apply", "-f", "-")).ExitCode);
+        await ClusterApi.WaitForPhaseAsync(cluster.Http, "kubelogs", "Running", Timeout);
+
+        var wide = await KubectlAsync(null, "get", "pod", "kubelogs", "-o", "wide");
+        Assert.Matches(@"^NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\s+IP\s+NODE\s+NOMINATED NODE\s+READINESS GATES\n", wide);
+        Assert.Matches($@"(?m)^kubelogs\s+1/1\s+Running\s+0\s+\S+\s+\S+\s+{PlatformCluster.NodeName}\s", wide);
+
+        await Eventually.TrueAsync(async () => (await KubectlAsync(null, "logs", "kubelogs")).Contains("from kubectl"), Timeout, "the pod's log through kubectl");
+        var describe = await KubectlAsync(null, "describe", "pod", "kubelogs");
+        Assert.Matches(@"Normal\s+Scheduled\s+.*Successfully assigned default/kubelogs", describe);
+        Assert.Matches(@"Normal\s+Started\s+.*Started container main", describe);
+
+        Assert.Equal("pod \"kubelogs\" deleted\n", await KubectlAsync(null, "delete", "pod", "kubelogs", "--wait=true"));
+        Assert.Null(await ClusterApi.GetPodAsync(cluster.Http, "kubelogs"));
+    }
+
+    [Fact]
+    public async Task Kubectl_shows_server_errors_as_one_line_and_fails()
+    {
+        var missing = await RunAsync(null, "get", "deployment", "nothing-here");
+        Assert.NotEqual(0, missing.ExitCode);
+        Assert.Equal("Error from server (NotFound): deployments.apps \"nothing-here\" not found\n", missing.Errors);
+
+        var bad = await RunAsync(WorkloadManifests.Deployment("badkube", -2), "apply", "-f", "-");
+        Assert.NotEqual(0, bad.ExitCode);
+        Assert.Contains("spec.replicas", bad.Errors);
+    }
+
+    public void Dispose()
+    {
+        if (File.Exists(kubeconfig))
+        {
+            File.Delete(kubeconfig);
+        }
+    }
+
+    private async Task<string> KubectlAsync(string? input, params string[] arguments)
+    {
+        var result = await RunAsync(input, arguments);
+        Assert.True(result.ExitCode == 0, $"kubectl {string.Join(' ', arguments)} failed: {result.Errors}{result.Output}");
+        return result.Output;
+    }
+
+    private async Task<ToolResult> RunAsync(string? input, params string[] arguments)
+    {
+        if (!File.Exists(kubeconfig))
+        {
+            await File.WriteAllTextAsync(kubeconfig, $"""
+                apiVersion: v1
+                kind: Config
+                clusters:
+                  - name: platform
+                    cluster:
+                      server: {cluster.GatewayTlsUrl.ToString().TrimEnd('/')}
+                      certificate-authority-data: {Convert.ToBase64String(await File.ReadAllBytesAsync(cluster.GatewayCertificate))}
+                users:
+                  - name: admin
+                    user:
+                      token: {cluster.Token}
+                contexts:
+                  - name: platform
+                    context:
+                      cluster: platform
+                      user: admin
+                      namespace: default
+                current-context: platform
+                """);
+        }
+
+        return await Tool.RunAsync("kubectl", ["--kubeconfig", kubeconfig, "--cache-dir", Path.Combine(cluster.Home, "kube-cache"), .. arguments], new Dictionary<string, string>(), input ?? string.Empty);
+    }
+}
