@@ -8,7 +8,8 @@ public sealed record ToolResult(int ExitCode, string Output, string Errors);
 /// <summary>Runs a command line tool to its end, as a user would, capturing both output streams.</summary>
 public static class Tool
 {
-    private static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(2);
+    // A safety net against a hung tool, not a measure: a cold image build on a loaded 2-core machine takes minutes.
+    private static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(5);
 
     public static async Task<ToolResult> RunAsync(
         string fileName,
