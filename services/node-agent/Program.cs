@@ -17,6 +17,9 @@ var settings = NodeAgentSettings.From(builder.Configuration);
 
 builder.WebHost.UseUrls(settings.ListenUrl.ToString());
 builder.Services.AddSingleton(settings);
+// Containers outlive the agent, so stopping it has nothing long to wait for; an open log-follow or exec
+// stream must not hold the stop past what `./platform down` (and the test fixture) wait before SIGKILL.
+builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(10));
 builder.Services.AddSingleton(NodeRegistrationSettings.From(builder.Configuration));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddContainerLauncher(settings);
