@@ -21,8 +21,7 @@ public sealed partial class DeploymentGrain(
 {
     private const string Resource = "deployments";
     private const string Component = "deployment-controller";
-    private static readonly TimeSpan ReconcileDelay = TimeSpan.FromMilliseconds(50);
-    private IGrainTimer? pendingReconcile;
+    private CoalescedReconcile? coalesced;
 
     private Deployment? Item => state.State.Deployment;
 
@@ -100,8 +99,7 @@ public sealed partial class DeploymentGrain(
         await GrainFactory.Record(ChangeTypes.Deleted, Resource, existing);
         await state.ClearStateAsync();
         await GrainFactory.GetGrain<IResourceIndexGrain>(GrainKeys.DeploymentIndex).Remove(this.GetPrimaryKeyString());
-        pendingReconcile?.Dispose();
-        pendingReconcile = null;
+        coalesced?.Cancel();
         return new(WriteOutcome.Deleted, existing);
     }
 
@@ -270,15 +268,9 @@ public sealed partial class DeploymentGrain(
         return kept;
     }
 
-    private void ScheduleReconcile()
-    {
-        pendingReconcile ??= this.RegisterGrainTimer(async () =>
-        {
-            pendingReconcile?.Dispose();
-            pendingReconcile = null;
-            await Reconcile();
-        }, new GrainTimerCreationOptions(ReconcileDelay, Timeout.InfiniteTimeSpan));
-    }
+    private CoalescedReconcile Coalesced => coalesced ??= new CoalescedReconcile(this, Reconcile);
+
+    private void ScheduleReconcile() => Coalesced.Schedule();
 
     private async Task Save()
     {

@@ -20,8 +20,7 @@ public sealed partial class ReplicaSetGrain(
 {
     private const string Resource = "replicasets";
     private const string Component = "replicaset-controller";
-    private static readonly TimeSpan ReconcileDelay = TimeSpan.FromMilliseconds(50);
-    private IGrainTimer? pendingReconcile;
+    private CoalescedReconcile? coalesced;
 
     private ReplicaSet? Item => state.State.ReplicaSet;
 
@@ -128,8 +127,7 @@ public sealed partial class ReplicaSetGrain(
         await state.ClearStateAsync();
         await GrainFactory.GetGrain<IResourceIndexGrain>(GrainKeys.ReplicaSetIndex).Remove(this.GetPrimaryKeyString());
         await NotifyOwner(existing);
-        pendingReconcile?.Dispose();
-        pendingReconcile = null;
+        coalesced?.Cancel();
         return new(WriteOutcome.Deleted, existing);
     }
 
@@ -164,15 +162,9 @@ public sealed partial class ReplicaSetGrain(
         await Reconcile();
     }
 
-    private void ScheduleReconcile()
-    {
-        pendingReconcile ??= this.RegisterGrainTimer(async () =>
-        {
-            pendingReconcile?.Dispose();
-            pendingReconcile = null;
-            await Reconcile();
-        }, new GrainTimerCreationOptions(ReconcileDelay, Timeout.InfiniteTimeSpan));
-    }
+    private CoalescedReconcile Coalesced => coalesced ??= new CoalescedReconcile(this, Reconcile);
+
+    private void ScheduleReconcile() => Coalesced.Schedule();
 
     private async Task RefreshPods()
     {
