@@ -220,6 +220,10 @@ public class PlatformCluster : IAsyncLifetime
         ["PLATFORM_ORLEANS_GATEWAY_PORT"] = orleansGatewayPort.ToString(CultureInfo.InvariantCulture),
         ["PLATFORM_ADMIN_TOKEN_FILE"] = Path.Combine(home, "admin.token"),
         ["PLATFORM_HEARTBEAT_MS"] = "1000",
+
+        // An agent restarted by a test can take over 10 s (the product default) to heartbeat again on a
+        // loaded 2-core CI machine; its pods must not be declared lost meanwhile. Node-loss tests wait for it.
+        ["PLATFORM_NODE_GRACE_SECONDS"] = "30",
         ["PLATFORM_RUNTIME_BIN"] = RepositoryLayout.RuntimeBinary,
         ["PLATFORM_BRIDGE"] = network.Bridge,
         ["PLATFORM_POD_CIDR"] = network.Subnet,
