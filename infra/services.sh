@@ -19,6 +19,9 @@ GATEWAY_URL=http://127.0.0.1:$GATEWAY_PORT
 CLI_CONFIG=${PLATFORM_CONFIG:-$HOME/.platform/config}
 BRIDGE=${PLATFORM_BRIDGE:-platform0}
 POD_CIDR=${PLATFORM_POD_CIDR:-10.88.0.0/24}
+# sqlite (embedded, one gateway) or postgres (a private PostgreSQL started here; gateways may share it).
+STORAGE=${PLATFORM_STORAGE:-sqlite}
+POSTGRES_PORT=${PLATFORM_POSTGRES_PORT:-55432}
 
 # name → project folder and assembly; started in this order, stopped in reverse.
 SERVICES=(api-gateway image-store scheduler node-agent)
@@ -29,6 +32,18 @@ declare -A ASSEMBLY=(
 
 rabbitmq() {
     RABBITMQ_INSTANCE_DIR=$PLATFORM_HOME/rabbitmq RABBITMQ_PORT=$RABBITMQ_PORT "$ROOT/infra/rabbitmq.sh" "$@"
+}
+
+postgres() {
+    POSTGRES_INSTANCE_DIR=$PLATFORM_HOME/postgres POSTGRES_PORT=$POSTGRES_PORT "$ROOT/infra/postgres.sh" "$@"
+}
+
+uses_postgres() {
+    case $STORAGE in
+    sqlite) return 1 ;;
+    postgres) return 0 ;;
+    *) fail "PLATFORM_STORAGE must be sqlite or postgres, not '$STORAGE'" ;;
+    esac
 }
 
 service_dll() { printf '%s/services/%s/bin/%s/net10.0/%s.dll' "$ROOT" "$1" "$BUILD_CONFIGURATION" "${ASSEMBLY[$1]}"; }
@@ -48,12 +63,14 @@ service_env() {
         "PLATFORM_BRIDGE=$BRIDGE" \
         "PLATFORM_POD_CIDR=$POD_CIDR" \
         "PLATFORM_RUNTIME_BIN=$ROOT/out/platform-runtime/platform-runtime"
+    if uses_postgres; then printf '%s\n' "PLATFORM_POSTGRES_URL=$(postgres url)"; fi
 }
 
 ensure_dependencies() {
     command -v dotnet >/dev/null || fail "the .NET 10 SDK (dotnet) is not installed; this machine kind ships it"
     ensure_apt_packages curl ca-certificates
     "$ROOT/infra/rabbitmq.sh" install
+    if uses_postgres; then "$ROOT/infra/postgres.sh" install; fi
 }
 
 # Builds when a source file changed since the last successful build.
@@ -170,6 +187,7 @@ cmd_up() {
     build_solution
     ensure_admin_token
     rabbitmq start
+    if uses_postgres; then postgres start; fi
     start_service api-gateway
     wait_for_http "$GATEWAY_URL/healthz" 60
     write_kubeconfig
@@ -209,6 +227,7 @@ cmd_down() {
     stop_containers
     remove_pod_network
     rabbitmq stop
+    postgres stop
 }
 
 # The node agent leaves pod networks in place when it stops (a later agent takes them over); down
@@ -239,5 +258,8 @@ cmd_status() {
         printf '%-12s running  port %-7s dir %s\n' rabbitmq "$RABBITMQ_PORT" "$PLATFORM_HOME/rabbitmq"
     else
         printf '%-12s stopped\n' rabbitmq
+    fi
+    if postgres status >/dev/null 2>&1; then
+        printf '%-12s running  port %-7s dir %s\n' postgres "$POSTGRES_PORT" "$PLATFORM_HOME/postgres"
     fi
 }

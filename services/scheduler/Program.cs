@@ -5,13 +5,22 @@ using Platform.Grains.Abstractions;
 using Platform.Messaging;
 using Platform.Scheduler;
 using Platform.Scheduling;
+using Platform.Storage.Postgres;
 
 var builder = Host.CreateApplicationBuilder(args);
 var settings = SchedulerSettings.From(builder.Configuration);
 
 builder.UseOrleansClient(client =>
 {
-    client.UseLocalhostClustering(settings.OrleansGatewayPort, serviceId: "platform", clusterId: "platform");
+    if (settings.PostgresConnectionString is { } connectionString)
+    {
+        client.UsePostgresClustering(new PostgresOptions { ConnectionString = connectionString }, clusterId: "platform", serviceId: "platform");
+    }
+    else
+    {
+        client.UseLocalhostClustering(settings.OrleansGatewayPort, serviceId: "platform", clusterId: "platform");
+    }
+
     client.Services.AddSerializer(serializer => serializer.AddPlatformTypes());
     // The gateway's silo may start after the scheduler, or restart under it: keep trying.
     client.UseConnectionRetryFilter(async (_, cancellationToken) =>

@@ -11,7 +11,8 @@ public sealed record GatewaySettings(
     int OrleansGatewayPort,
     string? AdminTokenFile,
     TimeSpan NodeGracePeriod,
-    Uri SecureListenUrl)
+    Uri SecureListenUrl,
+    string? PostgresConnectionString = null)
 {
     public string DatabasePath => Path.Combine(Home, "api-gateway", "control-plane.db");
 
@@ -29,7 +30,8 @@ public sealed record GatewaySettings(
             Port(configuration, "PLATFORM_ORLEANS_GATEWAY_PORT", 30000),
             configuration["PLATFORM_ADMIN_TOKEN_FILE"],
             TimeSpan.FromSeconds(configuration["PLATFORM_NODE_GRACE_SECONDS"] is { } grace ? double.Parse(grace, CultureInfo.InvariantCulture) : 10),
-            new Uri(configuration["PLATFORM_GATEWAY_TLS_URL"] ?? "https://127.0.0.1:6443"));
+            new Uri(configuration["PLATFORM_GATEWAY_TLS_URL"] ?? "https://127.0.0.1:6443"),
+            configuration["PLATFORM_POSTGRES_URL"] is { Length: > 0 } postgres ? postgres : null);
     }
 
     private static int Port(IConfiguration configuration, string key, int fallback) =>
