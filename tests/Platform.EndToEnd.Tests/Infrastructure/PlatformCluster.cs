@@ -34,6 +34,7 @@ public class PlatformCluster : IAsyncLifetime
     private readonly Dictionary<string, ServiceProcess> services = [];
     private readonly PodNetworkLease network = PodNetworkLease.Take();
     private RabbitMqInstance? rabbitMq;
+    private PostgresInstance? postgres;
 
     public string Token { get; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
 
@@ -72,6 +73,11 @@ public class PlatformCluster : IAsyncLifetime
         Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
         rabbitMq = new RabbitMqInstance(Path.Combine(home, "rabbitmq"));
         await rabbitMq.StartAsync();
+        if (options.PostgresStorage)
+        {
+            postgres = await PostgresInstance.StartAsync();
+        }
+
         await StartGatewayAsync();
         foreach (var scheduler in SchedulerNames)
         {
@@ -113,6 +119,30 @@ public class PlatformCluster : IAsyncLifetime
         await Eventually.TrueAsync(() => ClusterApi.AnswersAsync(new HttpClient(), $"http://127.0.0.1:{agentPort}/healthz"), TimeSpan.FromSeconds(60), "the node agent to answer");
     }
 
+    /// <summary>
+    /// Starts another gateway (its own HTTP, silo and Orleans gateway ports) that joins this cluster's silo
+    /// through PostgreSQL; returns its HTTP URL. Only for clusters with <see cref="PlatformClusterOptions.PostgresStorage"/>.
+    /// </summary>
+    public async Task<Uri> StartExtraGatewayAsync(string name)
+    {
+        var url = new Uri($"http://127.0.0.1:{FreePorts.Next()}");
+        var environment = ServiceEnvironment();
+        environment["PLATFORM_GATEWAY_URL"] = url.ToString();
+        environment["PLATFORM_GATEWAY_TLS_URL"] = $"https://127.0.0.1:{FreePorts.Next()}";
+        environment["PLATFORM_ORLEANS_SILO_PORT"] = FreePorts.Next().ToString(CultureInfo.InvariantCulture);
+        environment["PLATFORM_ORLEANS_GATEWAY_PORT"] = FreePorts.Next().ToString(CultureInfo.InvariantCulture);
+        services[name] = ServiceProcess.Start(RepositoryLayout.ServiceAssembly("api-gateway", "Platform.ApiGateway"), environment, LogPath(name));
+        await Eventually.TrueAsync(() => ClusterApi.AnswersAsync(new HttpClient(), new Uri(url, "/healthz").ToString()), TimeSpan.FromSeconds(60), $"{name} to answer");
+        return url;
+    }
+
+    /// <summary>Stops a service started by name (an extra gateway), as `./platform down` would.</summary>
+    public async Task StopServiceAsync(string name)
+    {
+        await services[name].DisposeAsync();
+        services.Remove(name);
+    }
+
     /// <summary>Starts another node agent (its own name, port and node directory) on the same cluster; returns its URL.</summary>
     public async Task<Uri> StartExtraNodeAgentAsync(string nodeName)
     {
@@ -149,6 +179,11 @@ public class PlatformCluster : IAsyncLifetime
         if (rabbitMq is not null)
         {
             await rabbitMq.StopAsync();
+        }
+
+        if (postgres is not null)
+        {
+            await postgres.DisposeAsync();
         }
 
         // Every node of the cluster (extra agents too) may have left pod network namespaces.
@@ -199,6 +234,11 @@ public class PlatformCluster : IAsyncLifetime
     private Dictionary<string, string> ServiceEnvironment()
     {
         var environment = AllSettings();
+        if (postgres is not null)
+        {
+            environment["PLATFORM_POSTGRES_URL"] = postgres.ConnectionString;
+        }
+
         if (!options.RequireToken)
         {
             environment.Remove("PLATFORM_ADMIN_TOKEN_FILE");
@@ -242,6 +282,9 @@ public sealed record PlatformClusterOptions
 
     /// <summary>False: no token file, so the API is open (as it is when none is configured).</summary>
     public bool RequireToken { get; init; } = true;
+
+    /// <summary>True: a private PostgreSQL holds the control plane's membership and state instead of SQLite.</summary>
+    public bool PostgresStorage { get; init; }
 }
 
 [CollectionDefinition(Name)]
