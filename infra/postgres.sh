@@ -35,7 +35,7 @@ load_instance() {
     DATA_DIR=$INSTANCE_DIR/data
     LOG_FILE=$INSTANCE_DIR/postgres.log
     PORT=${POSTGRES_PORT:-55432}
-    [[ $PORT =~ ^[0-9]+$ ]] && ((PORT >= 1 && PORT <= 65535)) || fail "bad POSTGRES_PORT: $PORT"
+    if ! [[ $PORT =~ ^[0-9]+$ ]] || ((PORT < 1 || PORT > 65535)); then fail "bad POSTGRES_PORT: $PORT"; fi
     DATABASE=${POSTGRES_DATABASE:-platform}
     [[ $DATABASE =~ ^[a-z_][a-z0-9_]*$ ]] || fail "POSTGRES_DATABASE may only use [a-z0-9_]: $DATABASE"
     START_TIMEOUT=${POSTGRES_START_TIMEOUT:-60}
