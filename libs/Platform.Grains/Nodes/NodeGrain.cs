@@ -23,6 +23,11 @@ public sealed partial class NodeGrain(
 {
     private DateTimeOffset? lastHeartbeat;
 
+    // Heartbeats are not persisted (one write a second per node): a grain activated afresh, after a gateway
+    // restart or on another silo, knows none. It gives the node a full grace period from its activation, as
+    // Kubernetes' node lifecycle controller does for a node it first observes, instead of calling it lost.
+    private DateTimeOffset activatedAt;
+
     /// <summary>The readiness last announced to watchers; null until the first liveness check.</summary>
     private bool? announcedReady;
 
@@ -30,7 +35,13 @@ public sealed partial class NodeGrain(
 
     private bool IsRegistered => state.RecordExists;
 
-    private bool IsReady => lastHeartbeat is { } seen && time.GetUtcNow() - seen <= options.Value.NodeHeartbeatGracePeriod;
+    private bool IsReady => time.GetUtcNow() - (lastHeartbeat ?? activatedAt) <= options.Value.NodeHeartbeatGracePeriod;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        activatedAt = time.GetUtcNow();
+        return base.OnActivateAsync(cancellationToken);
+    }
 
     public async Task Register(NodeRegistered registration)
     {

@@ -23,6 +23,10 @@ public sealed partial class PodSupervisor(
 {
     private readonly ConcurrentDictionary<string, PodWorker> workers = new();
     private readonly ConcurrentDictionary<string, bool> finished = new();
+
+    // StopPod may arrive twice for one pod (its owner deleted it while its node was declared lost): the second
+    // waits for the first instead of deleting the pod's directory under a container still being stopped.
+    private readonly ConcurrentDictionary<string, Task> stopping = new();
     private readonly SemaphoreSlim gate = new(1, 1);
 
     public const string NodeAgentStopped = "NodeAgentStopped";
@@ -69,6 +73,32 @@ public sealed partial class PodSupervisor(
     /// kill) runs outside it, so many pods stop at once instead of one after another.
     /// </summary>
     public async Task StopPodAsync(StopPod stop, CancellationToken cancellationToken)
+    {
+        var mine = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var running = stopping.GetOrAdd(stop.Uid, mine.Task);
+        if (running != mine.Task)
+        {
+            await running.WaitAsync(cancellationToken);
+            return;
+        }
+
+        try
+        {
+            await StopOnceAsync(stop, cancellationToken);
+            mine.SetResult();
+        }
+        catch (Exception e)
+        {
+            mine.SetException(e);
+            throw;
+        }
+        finally
+        {
+            stopping.TryRemove(stop.Uid, out _);
+        }
+    }
+
+    private async Task StopOnceAsync(StopPod stop, CancellationToken cancellationToken)
     {
         PodWorker? worker;
         await gate.WaitAsync(cancellationToken);
