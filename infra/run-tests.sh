@@ -20,6 +20,7 @@ install_test_dependencies() {
     # podman pulls from the image store and runs what it pulled, as a real client of the registry.
     ensure_apt_packages podman
     "$ROOT/infra/rabbitmq.sh" install
+    "$ROOT/infra/postgres.sh" install
 }
 
 build() {
@@ -42,6 +43,8 @@ build() {
         fail "publishing platformctl failed"
     fi
     dotnet build-server shutdown >/dev/null 2>&1 || true
+    # ./platform up and the benchmarks reuse a Release build made here (infra/services.sh build_solution).
+    if [[ $CONFIGURATION == Release ]]; then touch "$ROOT/out/release-build.stamp"; fi
 }
 
 # Reads the passed and failed counts from the TRX files dotnet test wrote.

@@ -75,7 +75,8 @@ ensure_dependencies() {
 
 # Builds when a source file changed since the last successful build.
 build_solution() {
-    local stamp=$PLATFORM_HOME/build.stamp
+    # The build belongs to the checkout, not to a PLATFORM_HOME: benchmarks with homes of their own reuse it.
+    local stamp=$ROOT/out/release-build.stamp
     if [[ -f $stamp ]] && [[ -z $(find "$ROOT/libs" "$ROOT/services" "$ROOT/cli" "$ROOT"/Directory.*.props \
         -newer "$stamp" \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' \) -not -path '*/obj/*' -not -path '*/bin/*' -print -quit) ]]; then
         info "build is up to date"
