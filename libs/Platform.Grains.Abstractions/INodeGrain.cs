@@ -24,7 +24,11 @@ public interface INodeGrain : IGrainWithStringKey
     Task<ReservationResult> Reserve(PodReservation reservation);
 
     /// <summary>Cordons (true) or uncordons (false) the node: placement skips an unschedulable node.</summary>
-    Task SetUnschedulable(bool unschedulable);
+    /// <summary>
+    /// What a user may change on a node: labels beyond the well-known ones the node reports, annotations, taints
+    /// and <c>spec.unschedulable</c> (cordon). 409 on a stale resourceVersion, as for every kind.
+    /// </summary>
+    Task<WriteResult<Node>> Update(Node item);
 
     /// <summary>Frees what a pod reserved. Idempotent.</summary>
     Task Release(string podUid);

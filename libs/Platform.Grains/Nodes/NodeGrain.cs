@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Platform.Api.Model;
+using Platform.Api.Validation;
 using Platform.Contracts;
 using Platform.Grains.Abstractions;
 using Platform.Grains.Abstractions.Watching;
@@ -53,8 +54,17 @@ public sealed partial class NodeGrain(
         Record.Allocatable = registration.Allocatable;
         Record.MaxPods = registration.MaxPods;
         Record.SystemInfo = registration.SystemInfo;
-        Record.Labels = registration.Labels is { } labels ? new(labels) : [];
-        Record.Taints = registration.Taints is { } taints ? [.. taints] : [];
+        // As the kubelet's --node-labels and --register-with-taints: the agent's labels are set again at every
+        // start, beside those users added; its taints only on first registration (users may have removed them).
+        foreach (var (key, value) in registration.Labels ?? new Dictionary<string, string>())
+        {
+            Record.Labels[key] = value;
+        }
+
+        if (isNew)
+        {
+            Record.Taints = registration.Taints is { } taints ? [.. taints] : [];
+        }
         lastHeartbeat = registration.RegisteredAt;
         await RecordChange(isNew ? ChangeTypes.Added : ChangeTypes.Modified);
         await state.WriteStateAsync();
@@ -177,14 +187,34 @@ public sealed partial class NodeGrain(
         }
     }
 
-    public async Task SetUnschedulable(bool unschedulable)
+    public async Task<WriteResult<Node>> Update(Node item)
     {
-        if (IsRegistered && Record.Unschedulable != unschedulable)
+        var name = this.GetPrimaryKeyString();
+        if (!IsRegistered)
         {
-            Record.Unschedulable = unschedulable;
-            await RecordChange(ChangeTypes.Modified);
-            await state.WriteStateAsync();
+            return new(WriteOutcome.NotFound, null);
         }
+
+        var current = NodeView.ToNode(name, Record, lastHeartbeat, IsReady);
+        if (ObjectLifecycle.IsStale(item.Metadata, current.Metadata))
+        {
+            return new(WriteOutcome.Conflict, current, Message: ObjectLifecycle.ConflictMessage("nodes", name));
+        }
+
+        var labels = NodeLabels.UserLabels(item.Metadata.Labels);
+        var annotations = item.Metadata.Annotations is { } given ? new Dictionary<string, string>(given) : [];
+        var taints = item.Spec?.Taints is { } list ? new List<Taint>(list) : [];
+        var unschedulable = item.Spec?.Unschedulable == true;
+        if (SpecEquality.AreEqual(labels, Record.Labels) && SpecEquality.AreEqual(annotations, Record.Annotations)
+            && SpecEquality.AreEqual(taints, Record.Taints) && unschedulable == Record.Unschedulable)
+        {
+            return new(WriteOutcome.Unchanged, current);
+        }
+
+        (Record.Labels, Record.Annotations, Record.Taints, Record.Unschedulable) = (labels, annotations, taints, unschedulable);
+        await RecordChange(ChangeTypes.Modified);
+        await state.WriteStateAsync();
+        return new(WriteOutcome.Updated, NodeView.ToNode(name, Record, lastHeartbeat, IsReady));
     }
 
     private NodeSnapshot Snapshot() => new(

@@ -19,4 +19,10 @@ internal static class NodeLabels
 
         return labels;
     }
+
+    /// <summary>The labels a user asked for, less those the node itself reports (they are set again from its facts).</summary>
+    public static Dictionary<string, string> UserLabels(IReadOnlyDictionary<string, string>? labels) =>
+        (labels ?? new Dictionary<string, string>())
+            .Where(l => l.Key is not (WellKnownNodeLabels.Hostname or WellKnownNodeLabels.OperatingSystem or WellKnownNodeLabels.Architecture))
+            .ToDictionary(StringComparer.Ordinal);
 }

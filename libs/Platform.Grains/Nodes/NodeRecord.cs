@@ -17,6 +17,7 @@ public sealed class NodeRecord
 
     /// <summary>Labels the agent was configured with; the well-known ones are added by <see cref="NodeLabels"/>.</summary>
     public Dictionary<string, string> Labels { get; set; } = [];
+    public Dictionary<string, string> Annotations { get; set; } = [];
     public List<Taint> Taints { get; set; } = [];
     public bool Unschedulable { get; set; }
 

@@ -17,6 +17,7 @@ internal static class NodeView
             CreationTimestamp = record.CreationTimestamp,
             ResourceVersion = record.ResourceVersion.ToString(CultureInfo.InvariantCulture),
             Labels = NodeLabels.Of(name, record),
+            Annotations = record.Annotations.Count > 0 ? new(record.Annotations) : null,
         },
         Spec = new NodeSpec
         {

@@ -179,11 +179,11 @@ public static unsafe class ContainerInit
 
         fixed (uint* groups = plan.AdditionalGids)
         {
-            Check(Libc.setgroups((nuint)plan.AdditionalGids.Length, groups), InitStep.SetGroups, plan);
+            Check((int)Native.Syscall(Native.SysSetgroups, plan.AdditionalGids.Length, (long)groups, 0, 0, 0), InitStep.SetGroups, plan);
         }
 
-        Check(Libc.setgid(plan.Gid), InitStep.SetGid, plan);
-        Check(Libc.setuid(plan.Uid), InitStep.SetUid, plan);
+        Check((int)Native.Syscall(Native.SysSetgid, plan.Gid, 0, 0, 0, 0), InitStep.SetGid, plan);
+        Check((int)Native.Syscall(Native.SysSetuid, plan.Uid, 0, 0, 0, 0), InitStep.SetUid, plan);
         if (plan.SetCapabilities)
         {
             SetCapabilitySets(plan);

@@ -49,15 +49,6 @@ public static unsafe partial class Libc
     public static partial int sethostname(byte* name, nuint length);
 
     [LibraryImport("libc", SetLastError = true)]
-    public static partial int setgroups(nuint count, uint* groups);
-
-    [LibraryImport("libc", SetLastError = true)]
-    public static partial int setgid(uint gid);
-
-    [LibraryImport("libc", SetLastError = true)]
-    public static partial int setuid(uint uid);
-
-    [LibraryImport("libc", SetLastError = true)]
     public static partial int chdir(byte* path);
 
     [LibraryImport("libc", SetLastError = true)]

@@ -16,6 +16,13 @@ public static unsafe partial class Native
     public const long SysCapset = 126;
     public const long SysPivotRoot = 155;
     public const long SysPrctl = 157;
+
+    // Credentials are changed with the raw system calls: glibc's setuid/setgid/setgroups wrappers broadcast the
+    // change to every thread glibc believes the process has, and a child cloned from a multi-threaded .NET
+    // process inherits that list without the threads; it waited forever on a thread being created at the clone.
+    public const long SysSetuid = 105;
+    public const long SysSetgid = 106;
+    public const long SysSetgroups = 116;
     public const long SysExitGroup = 231;
     public const long SysPrlimit64 = 302;
     public const long SysCloseRange = 436;

@@ -51,7 +51,7 @@ public sealed class ResourceRequests(ResourceHandler handler, IGrainFactory grai
 
     public async Task<IResult> Create(HttpRequest request, string? @namespace)
     {
-        if (handler.Writer is not { } writer)
+        if (WriterFor("create") is not { } writer)
         {
             return MethodNotAllowed("create");
         }
@@ -85,7 +85,7 @@ public sealed class ResourceRequests(ResourceHandler handler, IGrainFactory grai
 
     public async Task<IResult> Replace(HttpRequest request, string? @namespace, string name)
     {
-        if (handler.Writer is not { } writer)
+        if (WriterFor("update") is not { } writer)
         {
             return MethodNotAllowed("update");
         }
@@ -102,7 +102,7 @@ public sealed class ResourceRequests(ResourceHandler handler, IGrainFactory grai
 
     public async Task<IResult> Patch(HttpRequest request, string? @namespace, string name)
     {
-        if (handler.Writer is not { } writer)
+        if (WriterFor("patch") is not { } writer)
         {
             return MethodNotAllowed("patch");
         }
@@ -159,7 +159,7 @@ public sealed class ResourceRequests(ResourceHandler handler, IGrainFactory grai
 
     public async Task<IResult> Delete(string? @namespace, string name)
     {
-        if (handler.Writer is not { } writer)
+        if (WriterFor("delete") is not { } writer)
         {
             return MethodNotAllowed("delete");
         }
@@ -207,6 +207,9 @@ public sealed class ResourceRequests(ResourceHandler handler, IGrainFactory grai
         WriteOutcome.Invalid => ApiErrors.Failure(403, "Forbidden", result.Message ?? $"{Kind.QualifiedName} \"{name}\" is forbidden"),
         _ => ApiErrors.Failure(500, "InternalError", $"unexpected outcome {result.Outcome}"),
     };
+
+    /// <summary>The kind's writer, when the kind allows <paramref name="verb"/> (nodes are updated and patched, never created).</summary>
+    private ObjectWriter? WriterFor(string verb) => Kind.Verbs.Contains(verb) ? handler.Writer : null;
 
     private IResult MethodNotAllowed(string verb) =>
         ApiErrors.Failure(405, "MethodNotAllowed", $"{Kind.QualifiedName} cannot be changed with {verb} through the API");

@@ -89,6 +89,34 @@ public sealed class KubectlTests(PlatformCluster cluster) : IDisposable
         Assert.Contains("spec.replicas", bad.Errors);
     }
 
+    [Fact]
+    public async Task Kubectl_cordons_labels_and_uncordons_the_node()
+    {
+        const string node = PlatformCluster.NodeName;
+        try
+        {
+            Assert.Equal($"node/{node} cordoned\n", await KubectlAsync(null, "cordon", node));
+            Assert.Contains("Ready,SchedulingDisabled", await KubectlAsync(null, "get", "node", node));
+            Assert.Equal(0, (await cluster.Cli.RunAsync(Manifests.Pod("after-cordon", "sleep 3600"), "apply", "-f", "-")).ExitCode);
+            await Eventually.TrueAsync(async () =>
+                (await ClusterApi.GetPodAsync(cluster.Http, "after-cordon"))?.Status?.Conditions?
+                    .Any(c => c is { Type: "PodScheduled", Status: "False", Reason: "Unschedulable" }) == true,
+                Timeout, "the pod to wait as unschedulable");
+
+            Assert.Equal($"node/{node} uncordoned\n", await KubectlAsync(null, "uncordon", node));
+            await ClusterApi.WaitForPhaseAsync(cluster.Http, "after-cordon", Platform.Api.Model.PodPhases.Running, Timeout);
+
+            Assert.Equal($"node/{node} labeled\n", await KubectlAsync(null, "label", "node", node, "e2e-tier=gold"));
+            Assert.Equal($"node/{node}\n", await KubectlAsync(null, "get", "nodes", "-l", "e2e-tier=gold", "-o", "name"));
+        }
+        finally
+        {
+            await RunAsync(null, "uncordon", node);
+            await RunAsync(null, "label", "node", node, "e2e-tier-");
+            await cluster.Cli.RunAsync(null, "delete", "pod", "after-cordon");
+        }
+    }
+
     public void Dispose()
     {
         if (File.Exists(kubeconfig))

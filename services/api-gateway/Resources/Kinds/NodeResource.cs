@@ -5,12 +5,14 @@ using Platform.Grains.Abstractions;
 
 namespace Platform.ApiGateway.Resources.Kinds;
 
-/// <summary>Nodes are read-only through the API: they exist by their agents' registration.</summary>
+/// <summary>Nodes exist by their agents' registration; users may update them (cordon, labels, taints).</summary>
 public sealed class NodeResource : ResourceHandler
 {
-    public override ResourceKind Kind { get; } = new("", "v1", "nodes", Node.KindName, false, ["no"], ResourceKind.ReadVerbs, ["status"]);
+    public override ResourceKind Kind { get; } = new("", "v1", "nodes", Node.KindName, false, ["no"], ["get", "list", "watch", "update", "patch"], ["status"]);
 
     public override Type ObjectType => typeof(Node);
+
+    public override ObjectWriter? Writer { get; } = new NodeWriter();
 
     public override TableDefinition Table { get; } = new(
         [
