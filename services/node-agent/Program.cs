@@ -9,6 +9,7 @@ using Platform.NodeAgent.Messaging;
 using Platform.NodeAgent.Networking;
 using Platform.NodeAgent.Node;
 using Platform.NodeAgent.Pods;
+using Platform.NodeAgent.PortForward;
 using Platform.NodeAgent.Runtime;
 using Platform.NodeAgent.Volumes;
 
@@ -57,6 +58,7 @@ app.MapGet("/healthz", () => Results.Text("ok"));
 app.MapContainerLogs();
 app.MapNamedVolumes();
 app.MapContainerExec();
+app.MapPodPortForward();
 if (settings.ContainerRuntime == NodeAgentSettings.PlatformRuntime)
 {
     app.MapBuilds();

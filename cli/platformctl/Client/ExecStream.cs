@@ -41,6 +41,10 @@ internal sealed class ExecStream(ClientWebSocket socket) : IDisposable
         }
     }
 
+    /// <summary>Tells the remote terminal its size (channel 4), as kubectl does at start and on every resize.</summary>
+    public Task ResizeAsync(TerminalSize size, CancellationToken cancellationToken) =>
+        channels.SendAsync(StreamProtocol.Resize, size.ToJson(), cancellationToken);
+
     public async Task<ExecStatus> RunAsync(TextReader? stdin, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         using var sending = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

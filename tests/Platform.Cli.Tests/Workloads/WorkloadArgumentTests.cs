@@ -22,6 +22,7 @@ public class WorkloadArgumentTests
     [InlineData("error: --revision must be a positive number", "rollout", "history", "deploy/web", "--revision", "-1")]
     [InlineData("error: watch is only supported on individual resources and resource collections, but 2 resources were named", "get", "pods", "a", "b", "-w")]
     [InlineData("error: name cannot be provided when a selector is specified", "get", "pods", "a", "-l", "app=web", "--watch-only")]
+    [InlineData("error: invalid port mapping \"http\": expected [LOCAL_PORT:]REMOTE_PORT, ports from 1 to 65535", "port-forward", "pod/web", "http")]
     public async Task WrongArgumentsAreOneLineAndExitCode1(string message, params string[] args)
     {
         using var home = new TempDirectory();

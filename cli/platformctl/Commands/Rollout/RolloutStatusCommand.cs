@@ -24,24 +24,26 @@ internal static class RolloutStatusCommand
             ("Give up after two minutes (exit code 1)", "platformctl rollout status deploy/web --timeout 2m"));
         runner.Attach(command, async (context, cancellationToken) =>
         {
-            var limit = context.Get(timeout) is { } text ? Durations.Parse(text, "--timeout") : TimeSpan.Zero;
+            var text = context.Get(timeout);
+            var limit = text is null ? TimeSpan.Zero : Durations.Parse(text, "--timeout");
             var resolved = await targets.ResolveAsync(context, "rollout status", cancellationToken);
             if (resolved.Count != 1)
             {
                 throw new CliException("rollout status takes exactly one deployment");
             }
 
-            return await RunAsync(context, resolved[0], limit, context.Get(watch), cancellationToken);
+            return await RunAsync(context, resolved[0], (limit, text ?? "0"), context.Get(watch), cancellationToken);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(CliContext context, ManifestTarget target, TimeSpan limit, bool watch, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(
+        CliContext context, ManifestTarget target, (TimeSpan Value, string Text) limit, bool watch, CancellationToken cancellationToken)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (limit > TimeSpan.Zero)
+        if (limit.Value > TimeSpan.Zero)
         {
-            deadline.CancelAfter(limit);
+            deadline.CancelAfter(limit.Value);
         }
 
         var follower = new Follower(context);
@@ -73,7 +75,7 @@ internal static class RolloutStatusCommand
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            throw new CliException($"timed out waiting for the rollout of deployment \"{target.Name}\" to finish (--timeout {limit})");
+            throw new CliException($"timed out waiting for the rollout of deployment \"{target.Name}\" to finish (--timeout {limit.Text})");
         }
 
         return ExitCodes.Success;
