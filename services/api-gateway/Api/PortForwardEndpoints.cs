@@ -19,13 +19,6 @@ public static class PortForwardEndpoints
 
     private static async Task PortForwardAsync(string ns, string name, HttpContext context, IGrainFactory grains, ILoggerFactory loggers)
     {
-        var (ports, portError) = PortForwardProtocol.ParsePorts([.. context.Request.Query["ports"], .. context.Request.Query["port"]]);
-        if (ports is null)
-        {
-            await ApiErrors.BadRequest(portError!).ExecuteAsync(context);
-            return;
-        }
-
         var pod = await grains.GetGrain<IPodGrain>(GrainKeys.Pod(ns, name)).Get();
         if (pod is null)
         {
@@ -43,6 +36,13 @@ public static class PortForwardEndpoints
         if (!context.WebSockets.IsWebSocketRequest || protocol is null)
         {
             await ApiErrors.BadRequest($"port-forward is served over WebSocket with subprotocol {PortForwardProtocol.V4} only (SPDY, and SPDY tunnelled as {PortForwardProtocol.SpdyTunnel}, are not supported)").ExecuteAsync(context);
+            return;
+        }
+
+        var (ports, portError) = PortForwardProtocol.ParsePorts([.. context.Request.Query["ports"], .. context.Request.Query["port"]]);
+        if (ports is null)
+        {
+            await ApiErrors.BadRequest(portError!).ExecuteAsync(context);
             return;
         }
 

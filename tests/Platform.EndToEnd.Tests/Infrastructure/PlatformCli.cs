@@ -19,6 +19,9 @@ public sealed class PlatformCli(Uri server, string token, string home, string? r
         return new CliSession(fileName, [.. leading, .. arguments], Environment(new Dictionary<string, string>()));
     }
 
+    /// <summary>The variables that point a platformctl at this cluster, for a command line run by another tool.</summary>
+    public IReadOnlyDictionary<string, string> Variables => Environment(new Dictionary<string, string>());
+
     private Dictionary<string, string> Environment(IReadOnlyDictionary<string, string> variables)
     {
         var environment = new Dictionary<string, string>(variables)

@@ -82,6 +82,23 @@ public sealed class PortForwardTests(PlatformCluster cluster)
         Assert.Equal(0, (await cluster.Cli.RunAsync(null, "delete", "pod", "pf-done")).ExitCode);
     }
 
+    [Fact]
+    public async Task The_real_kubectl_is_refused_with_the_reason_as_it_speaks_spdy()
+    {
+        await ExecTarget.RunningAsync(cluster, "pf-kubectl");
+        var kubeconfig = Path.Combine(cluster.Home, $"kubeconfig-{Guid.NewGuid():N}");
+        var gateway = new Dictionary<string, string> { ["PLATFORM_HOME"] = cluster.Home, ["PLATFORM_GATEWAY_TLS_URL"] = cluster.GatewayTlsUrl.ToString() };
+        Assert.Equal(0, (await cluster.Cli.RunWithAsync(gateway, null, "config", "kubeconfig", "--file", kubeconfig)).ExitCode);
+
+        // kubectl 1.32 asks for SPDY tunnelled in a WebSocket, then for plain SPDY; neither is spoken.
+        var kubectl = await Tool.RunAsync("kubectl", ["--kubeconfig", kubeconfig, "--cache-dir", Path.Combine(cluster.Home, "kube-cache-pf"), "port-forward", "pod/pf-kubectl", ":8080"], timeout: Timeout);
+
+        Assert.NotEqual(0, kubectl.ExitCode);
+        Assert.Contains("port-forward is served over WebSocket with subprotocol v4.channel.k8s.io only", kubectl.Errors, StringComparison.Ordinal);
+        File.Delete(kubeconfig);
+        Assert.Equal(0, (await cluster.Cli.RunAsync(null, "delete", "pod", "pf-kubectl")).ExitCode);
+    }
+
     private static async Task<int> ForwardedPortAsync(CliSession forward, int index = 0)
     {
         var line = await forward.WaitForLineAsync(@"^Forwarding from 127\.0\.0\.1:\d+ -> \d+$", Timeout);

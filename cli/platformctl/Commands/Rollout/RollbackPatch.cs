@@ -60,11 +60,10 @@ internal static class RollbackPatch
             }
         }
 
-        return
-        [
+        // JsonArray's params constructor: a collection expression would bind to the reflection-based Add<T>.
+        return new JsonArray(
             new JsonObject { ["op"] = "replace", ["path"] = "/spec/template", ["value"] = TemplateOf(replicaSet) },
-            new JsonObject { ["op"] = "replace", ["path"] = "/metadata/annotations", ["value"] = annotations },
-        ];
+            new JsonObject { ["op"] = "replace", ["path"] = "/metadata/annotations", ["value"] = annotations });
     }
 
     /// <summary>The template with its maps in key order, so two templates compare by content.</summary>
