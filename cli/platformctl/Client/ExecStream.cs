@@ -51,7 +51,9 @@ internal sealed class ExecStream(ClientWebSocket socket) : IDisposable
         var input = stdin is null ? Task.CompletedTask : SendInputAsync(stdin, sending.Token);
         var status = await ReceiveAsync(stdout, stderr, cancellationToken);
         await sending.CancelAsync();
-        await input.ContinueWith(_ => { }, TaskScheduler.Default);
+        // A read of a terminal does not end on cancellation: once the command is over, stdin is left
+        // behind rather than awaited (it would hold the session until the next key press).
+        _ = input.ContinueWith(_ => { }, TaskScheduler.Default);
         return status;
     }
 

@@ -12,6 +12,7 @@ namespace Platform.NodeAgent.PortForward;
 public sealed partial class PortForwardSession(ChannelSocket socket, string uid, IPAddress address, IReadOnlyList<int> ports, ILogger logger)
 {
     private const int BufferBytes = 32 * 1024;
+    private static readonly TimeSpan CallerCloseGrace = TimeSpan.FromSeconds(5);
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -31,8 +32,11 @@ public sealed partial class PortForwardSession(ChannelSocket socket, string uid,
                 .ToArray();
             var fromCaller = CopyFromCallerAsync(connections, stop.Token);
             await Task.WhenAny(Task.WhenAll(fromPod), fromCaller);
-            await stop.CancelAsync();
+            // Close first, cancel last: cancelling the pending receive aborts the WebSocket, and with it
+            // whatever of the pod's answer is still buffered on its way out.
             await socket.CloseAsync(CancellationToken.None);
+            await Task.WhenAny(fromCaller, Task.Delay(CallerCloseGrace, CancellationToken.None));
+            await stop.CancelAsync();
         }
         catch (Exception e) when (e is OperationCanceledException or System.Net.WebSockets.WebSocketException or IOException)
         {

@@ -22,14 +22,20 @@ public sealed class PortForwardTests(PlatformCluster cluster)
 
         using var forward = cluster.Cli.Start("port-forward", "pod/pf-web", ":8080");
         var port = await ForwardedPortAsync(forward);
-        using var http = new HttpClient { Timeout = Timeout };
+        using var http = OneRequestPerConnection();
         // httpd may take a moment after the container starts to listen.
-        var body = await Eventually.ValueAsync(async () =>
+        var body = await PageAsync(http, port, forward, "the page through the forwarded port");
+        string again;
+        try
         {
-            using var response = await http.GetAsync($"http://127.0.0.1:{port}/");
-            return response.StatusCode == HttpStatusCode.OK ? await response.Content.ReadAsStringAsync() : null;
-        }, Timeout, "the page through the forwarded port");
-        var again = await http.GetStringAsync($"http://127.0.0.1:{port}/index.html");
+            again = await http.GetStringAsync($"http://127.0.0.1:{port}/index.html");
+        }
+        catch (HttpRequestException e)
+        {
+            var (_, stderr) = await forward.InterruptAsync(Timeout);
+            throw new InvalidOperationException($"second GET failed; platformctl printed {string.Join(" | ", forward.Lines)} and on stderr: {stderr}", e);
+        }
+
 
         Assert.Equal("hello through the tunnel\n", body);
         Assert.Equal(body, again);
@@ -51,12 +57,8 @@ public sealed class PortForwardTests(PlatformCluster cluster)
         using var forward = cluster.Cli.Start("port-forward", "deployment/pf-deploy", ":8080", ":9");
         var port = await ForwardedPortAsync(forward);
         var closed = await ForwardedPortAsync(forward, 1);
-        using var http = new HttpClient { Timeout = Timeout };
-        var body = await Eventually.ValueAsync(async () =>
-        {
-            using var response = await http.GetAsync($"http://127.0.0.1:{port}/");
-            return response.StatusCode == HttpStatusCode.OK ? await response.Content.ReadAsStringAsync() : null;
-        }, Timeout, "the deployment's page through the forwarded port");
+        using var http = OneRequestPerConnection();
+        var body = await PageAsync(http, port, forward, "the deployment's page through the forwarded port");
         Assert.Equal("hello through the tunnel\n", body);
 
         // Nothing listens on port 9 in the pod: that connection fails, the command goes on.
@@ -97,6 +99,32 @@ public sealed class PortForwardTests(PlatformCluster cluster)
         Assert.Contains("port-forward is served over WebSocket with subprotocol v4.channel.k8s.io only", kubectl.Errors, StringComparison.Ordinal);
         File.Delete(kubeconfig);
         Assert.Equal(0, (await cluster.Cli.RunAsync(null, "delete", "pod", "pf-kubectl")).ExitCode);
+    }
+
+    /// <summary>The page once httpd answers (it may start listening a moment after the container starts); what platformctl said if it never does.</summary>
+    private static async Task<string> PageAsync(HttpClient http, int port, CliSession forward, string what)
+    {
+        try
+        {
+            return await Eventually.ValueAsync(async () =>
+            {
+                using var response = await http.GetAsync($"http://127.0.0.1:{port}/");
+                return response.StatusCode == HttpStatusCode.OK ? await response.Content.ReadAsStringAsync() : null;
+            }, Timeout, what);
+        }
+        catch (TimeoutException e)
+        {
+            var (_, errors) = await forward.InterruptAsync(Timeout);
+            throw new TimeoutException($"{e.Message}; platformctl printed {string.Join(" | ", forward.Lines)} and on stderr: {errors}", e);
+        }
+    }
+
+    /// <summary>busybox httpd closes each connection after its answer: a pooled connection would race that close.</summary>
+    private static HttpClient OneRequestPerConnection()
+    {
+        var http = new HttpClient { Timeout = Timeout };
+        http.DefaultRequestHeaders.ConnectionClose = true;
+        return http;
     }
 
     private static async Task<int> ForwardedPortAsync(CliSession forward, int index = 0)

@@ -62,7 +62,7 @@ public sealed class CliWorkloadTests(PlatformCluster cluster)
         await ApplyAsync(WorkloadManifests.Deployment("rcli", 2, "v2"));
         var second = await cluster.Cli.RunAsync(null, "rollout", "status", "deploy/rcli");
         Assert.True(second.ExitCode == 0, second.Errors);
-        Assert.Matches("Waiting for deployment \"rcli\" rollout to finish: ", second.Output);
+        // (The waiting lines may not come at all: busybox pods start fast. The timeout test sees them.)
         Assert.EndsWith("deployment \"rcli\" successfully rolled out\n", second.Output, StringComparison.Ordinal);
 
         var history = await cluster.Cli.RunAsync(null, "rollout", "history", "deployment/rcli");

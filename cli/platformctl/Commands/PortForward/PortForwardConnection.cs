@@ -12,6 +12,7 @@ namespace Platform.Cli.Commands.PortForward;
 /// </summary>
 internal sealed class PortForwardConnection(ClientWebSocket socket) : IDisposable
 {
+    private static readonly TimeSpan HalfCloseGrace = TimeSpan.FromSeconds(5);
     private readonly ChannelSocket channels = new(socket);
 
     public static async Task<PortForwardConnection> OpenAsync(CliConfig config, string path, CancellationToken cancellationToken)
@@ -37,14 +38,20 @@ internal sealed class PortForwardConnection(ClientWebSocket socket) : IDisposabl
         }
     }
 
-    /// <summary>Relays until one side closes; returns the server's error text, if it sent one.</summary>
+    /// <summary>Relays until the server ends the stream; returns the server's error text, if it sent one.</summary>
     public async Task<string?> RelayAsync(NetworkStream local, CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         string? error = null;
         var fromPod = Task.Run(async () => error = await CopyFromPodAsync(local, stop.Token), stop.Token);
         var toPod = CopyToPodAsync(local, stop.Token);
-        await Task.WhenAny(fromPod, toPod);
+        // The stream ends when the pod's side does. A local client that stops sending (a half-close, or gone)
+        // still gets what the pod answers for a few seconds; the protocol cannot pass the half-close on.
+        if (await Task.WhenAny(fromPod, toPod) == toPod)
+        {
+            await Task.WhenAny(fromPod, Task.Delay(HalfCloseGrace, stop.Token));
+        }
+
         await stop.CancelAsync();
         await channels.CloseAsync(CancellationToken.None);
         await Task.WhenAll(fromPod, toPod).ContinueWith(_ => { }, TaskScheduler.Default);
