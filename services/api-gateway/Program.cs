@@ -27,7 +27,11 @@ builder.Services.AddSingleton<IPodMessenger, BusPodMessenger>();
 builder.Services.AddHostedService<PodResyncService>();
 builder.Services.AddHostedService<WorkloadResyncService>();
 builder.Services.AddHostedService<NodeLifecycleService>();
-builder.Services.Configure<ControlPlaneOptions>(options => options.NodeHeartbeatGracePeriod = settings.NodeGracePeriod);
+builder.Services.Configure<ControlPlaneOptions>(options =>
+{
+    options.NodeHeartbeatGracePeriod = settings.NodeGracePeriod;
+    options.ServiceCidr = builder.Configuration["PLATFORM_SERVICE_CIDR"] ?? options.ServiceCidr;
+});
 builder.Services.AddSingleton<WatchHub>();
 builder.Services.AddHostedService(services => services.GetRequiredService<WatchHub>());
 builder.Services.AddHttpClient(LogEndpoints.AgentClient, client => client.Timeout = Timeout.InfiniteTimeSpan);

@@ -17,6 +17,8 @@ public sealed class ResourceRegistry
         new EventResource(),
         new DeploymentResource(),
         new ReplicaSetResource(),
+        new ServiceResource(),
+        new EndpointsResource(),
     ]);
 
     public IEnumerable<IGrouping<string, ResourceHandler>> ByGroupVersion() => Handlers.GroupBy(h => h.Kind.GroupVersion);
