@@ -2,6 +2,7 @@ using MassTransit;
 using Platform.ApiGateway.Api;
 using Platform.ApiGateway.Controllers;
 using Platform.ApiGateway.Hosting;
+using Platform.ApiGateway.Ingress;
 using Platform.ApiGateway.Messaging;
 using Platform.ApiGateway.Discovery;
 using Platform.ApiGateway.Resources;
@@ -34,6 +35,7 @@ builder.Services.Configure<ControlPlaneOptions>(options =>
 });
 builder.Services.AddSingleton<WatchHub>();
 builder.Services.AddHostedService(services => services.GetRequiredService<WatchHub>());
+builder.Services.AddIngress();
 builder.Services.AddHttpClient(LogEndpoints.AgentClient, client => client.Timeout = Timeout.InfiniteTimeSpan);
 builder.Services.AddPlatformBus(
     settings.RabbitMqUrl,
@@ -71,5 +73,6 @@ app.MapPodLogs();
 app.MapPodExec();
 app.MapImages();
 app.MapVolumes();
+app.MapIngress();
 app.MapFallback(context => ApiErrors.Failure(404, "NotFound", $"the server could not find the requested resource ({context.Request.Path})").ExecuteAsync(context));
 app.Run();
