@@ -15,7 +15,10 @@ public static class ServiceDefaults
         foreach (var port in spec.Ports ?? [])
         {
             port.Protocol ??= PortProtocols.Tcp;
-            port.TargetPort ??= IntOrString.FromInt(port.Port);
+            if (port.Port > 0)
+            {
+                port.TargetPort ??= IntOrString.FromInt(port.Port);
+            }
         }
     }
 }
