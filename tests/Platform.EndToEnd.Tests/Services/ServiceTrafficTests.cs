@@ -111,7 +111,7 @@ public sealed class ServiceTrafficTests(PlatformCluster cluster)
     private async Task CreateAsync(string path, string yaml)
     {
         using var response = await WorkloadApi.SendYamlAsync(cluster.Http, HttpMethod.Post, path, yaml);
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"POST {path}: {response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
 
     private async Task DeleteAsync(string path)
