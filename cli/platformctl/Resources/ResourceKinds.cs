@@ -34,5 +34,6 @@ internal static class ResourceKinds
 
     /// <summary>Every name a user may type for a kind, for shell completion.</summary>
     public static IEnumerable<string> Words() =>
-        All.SelectMany(kind => kind.ShortNames.Prepend(kind.Plural).Prepend(kind.Singular));
+        // Distinct: a kind whose singular is its plural (endpoints) offers the word once.
+        All.SelectMany(kind => kind.ShortNames.Prepend(kind.Plural).Prepend(kind.Singular).Distinct());
 }
