@@ -15,13 +15,16 @@ public sealed class ServiceTrafficTests(PlatformCluster cluster)
     private const string Services = "/api/v1/namespaces/default/services";
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
 
+    /// <summary>Unique in the shared cluster: other tests' pods carry app=web.</summary>
+    private const string Web = "svc-web";
+
     [Fact]
     public async Task Endpoints_and_the_ingress_follow_the_ready_pods_and_leave_out_an_unready_one()
     {
-        await CreateAsync(Services, ServiceManifests.Service("web", "web"));
-        await CreateAsync(WorkloadApi.Deployments, ServiceManifests.WebDeployment("web", 2));
-        await WorkloadApi.WaitForRolloutAsync(cluster.Http, "web", Timeout);
-        var pods = (await WorkloadApi.PodsAsync(cluster.Http, "app=web")).Where(p => p.Metadata.DeletionTimestamp is null).ToList();
+        await CreateAsync(Services, ServiceManifests.Service(Web, Web));
+        await CreateAsync(WorkloadApi.Deployments, ServiceManifests.WebDeployment(Web, 2));
+        await WorkloadApi.WaitForRolloutAsync(cluster.Http, Web, Timeout);
+        var pods = (await WorkloadApi.PodsAsync(cluster.Http, $"app={Web}")).Where(p => p.Metadata.DeletionTimestamp is null).ToList();
         Assert.Equal(2, pods.Count);
 
         // Endpoints list exactly the ready pods, on the container port the service's targetPort names.
@@ -51,15 +54,15 @@ public sealed class ServiceTrafficTests(PlatformCluster cluster)
         Assert.Equal(0, (await cluster.Cli.RunAsync(null, "exec", unready, "--", "touch", "/tmp/ready")).ExitCode);
         await WaitForEndpointsAsync(ready: 2, notReady: 0);
 
-        await DeleteAsync($"{WorkloadApi.Deployments}/web");
+        await DeleteAsync($"{WorkloadApi.Deployments}/{Web}");
         await WaitForEndpointsAsync(ready: 0, notReady: 0);
         await Eventually.TrueAsync(async () =>
         {
-            using var response = await ingress.GetAsync("/apps/default/web/");
+            using var response = await ingress.GetAsync($"/apps/default/{Web}/");
             return response.StatusCode == HttpStatusCode.ServiceUnavailable
                 && (await response.Content.ReadAsStringAsync()).Contains("has no ready endpoints", StringComparison.Ordinal);
         }, Timeout, "503 from a service without ready endpoints");
-        await DeleteAsync($"{Services}/web");
+        await DeleteAsync($"{Services}/{Web}");
     }
 
     [Fact]
@@ -92,7 +95,7 @@ public sealed class ServiceTrafficTests(PlatformCluster cluster)
         var names = new List<string>();
         for (var i = 0; i < count; i++)
         {
-            using var response = await ingress.GetAsync("/apps/default/web/");
+            using var response = await ingress.GetAsync($"/apps/default/{Web}/");
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             names.Add((await response.Content.ReadAsStringAsync()).Trim());
         }
@@ -103,10 +106,10 @@ public sealed class ServiceTrafficTests(PlatformCluster cluster)
     private Task<Endpoints> WaitForEndpointsAsync(int ready, int notReady) =>
         Eventually.ValueAsync(async () =>
         {
-            var e = await WorkloadApi.GetAsync<Endpoints>(cluster.Http, "/api/v1/namespaces/default/endpoints/web");
+            var e = await WorkloadApi.GetAsync<Endpoints>(cluster.Http, $"/api/v1/namespaces/default/endpoints/{Web}");
             var subsets = e?.Subsets ?? [];
             return subsets.Sum(s => s.Addresses?.Count ?? 0) == ready && subsets.Sum(s => s.NotReadyAddresses?.Count ?? 0) == notReady ? e : null;
-        }, Timeout, $"endpoints of web with {ready} ready and {notReady} not ready addresses");
+        }, Timeout, $"endpoints of {Web} with {ready} ready and {notReady} not ready addresses");
 
     private async Task CreateAsync(string path, string yaml)
     {
