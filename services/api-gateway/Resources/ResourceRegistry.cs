@@ -19,6 +19,8 @@ public sealed class ResourceRegistry
         new ReplicaSetResource(),
         new ServiceResource(),
         new EndpointsResource(),
+        new PodMetricsResource(),
+        new NodeMetricsResource(),
     ]);
 
     public IEnumerable<IGrouping<string, ResourceHandler>> ByGroupVersion() => Handlers.GroupBy(h => h.Kind.GroupVersion);
