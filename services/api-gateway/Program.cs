@@ -84,6 +84,7 @@ app.MapResources(registry);
 app.MapScale();
 app.MapPodLogs();
 app.MapPodExec();
+app.MapPodPortForward();
 app.MapImages();
 app.MapVolumes();
 app.MapIngress();

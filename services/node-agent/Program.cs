@@ -11,6 +11,7 @@ using Platform.NodeAgent.Messaging;
 using Platform.NodeAgent.Networking;
 using Platform.NodeAgent.Node;
 using Platform.NodeAgent.Pods;
+using Platform.NodeAgent.PortForward;
 using Platform.NodeAgent.Runtime;
 using Platform.NodeAgent.Volumes;
 
@@ -64,6 +65,7 @@ app.MapPlatformMetrics();
 app.MapContainerLogs();
 app.MapNamedVolumes();
 app.MapContainerExec();
+app.MapPodPortForward();
 if (settings.ContainerRuntime == NodeAgentSettings.PlatformRuntime)
 {
     app.MapBuilds();

@@ -18,4 +18,7 @@ namespace Platform.Cli.Serialization;
 [JsonSerializable(typeof(Image))]
 [JsonSerializable(typeof(Status))]
 [JsonSerializable(typeof(NamedVolume))]
+[JsonSerializable(typeof(Deployment))]
+[JsonSerializable(typeof(ReplicaSet))]
+[JsonSerializable(typeof(Scale))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

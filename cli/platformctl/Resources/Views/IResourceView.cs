@@ -21,6 +21,8 @@ internal static class ResourceViews
         [ResourceKinds.Image] = new ImageView(),
         [ResourceKinds.Service] = new ServiceView(),
         [ResourceKinds.Endpoints] = new EndpointsView(),
+        [ResourceKinds.Deployment] = new DeploymentView(),
+        [ResourceKinds.ReplicaSet] = new ReplicaSetView(),
     };
 
     public static IResourceView For(ResourceKind kind) => Typed.GetValueOrDefault(kind) ?? GenericView.Instance;
