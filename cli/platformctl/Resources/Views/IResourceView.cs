@@ -19,6 +19,8 @@ internal static class ResourceViews
         [ResourceKinds.Pod] = new PodView(),
         [ResourceKinds.Node] = new NodeView(),
         [ResourceKinds.Image] = new ImageView(),
+        [ResourceKinds.Service] = new ServiceView(),
+        [ResourceKinds.Endpoints] = new EndpointsView(),
         [ResourceKinds.Deployment] = new DeploymentView(),
         [ResourceKinds.ReplicaSet] = new ReplicaSetView(),
     };
