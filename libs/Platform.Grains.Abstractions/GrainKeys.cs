@@ -9,6 +9,7 @@ public static class GrainKeys
     public const string NamespaceIndex = "namespaces";
     public const string DeploymentIndex = "deployments";
     public const string ReplicaSetIndex = "replicasets";
+    public const string HorizontalPodAutoscalerIndex = "horizontalpodautoscalers";
 
     /// <summary>The one change log of the cluster (revisions and watch history).</summary>
     public const string ChangeLog = "cluster";

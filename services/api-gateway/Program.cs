@@ -28,6 +28,7 @@ builder.Services.AddHostedService<PodResyncService>();
 builder.Services.AddHostedService<WorkloadResyncService>();
 builder.Services.AddHostedService<NodeLifecycleService>();
 builder.Services.Configure<ControlPlaneOptions>(options => options.NodeHeartbeatGracePeriod = settings.NodeGracePeriod);
+builder.Services.Configure<Platform.Grains.Autoscaling.AutoscalerOptions>(options => AutoscalerSettings.Read(builder.Configuration, options));
 builder.Services.AddSingleton<WatchHub>();
 builder.Services.AddHostedService(services => services.GetRequiredService<WatchHub>());
 builder.Services.AddHttpClient(LogEndpoints.AgentClient, client => client.Timeout = Timeout.InfiniteTimeSpan);

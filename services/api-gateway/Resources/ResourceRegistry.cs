@@ -17,6 +17,7 @@ public sealed class ResourceRegistry
         new EventResource(),
         new DeploymentResource(),
         new ReplicaSetResource(),
+        new HorizontalPodAutoscalerResource(),
     ]);
 
     public IEnumerable<IGrouping<string, ResourceHandler>> ByGroupVersion() => Handlers.GroupBy(h => h.Kind.GroupVersion);
