@@ -18,4 +18,6 @@ namespace Platform.Cli.Serialization;
 [JsonSerializable(typeof(Image))]
 [JsonSerializable(typeof(Status))]
 [JsonSerializable(typeof(NamedVolume))]
+[JsonSerializable(typeof(HorizontalPodAutoscaler))]
+[JsonSerializable(typeof(Event))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
