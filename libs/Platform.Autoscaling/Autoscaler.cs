@@ -21,12 +21,12 @@ public static class Autoscaler
 
         if (current > input.MaxReplicas)
         {
-            return Bounded(input.MaxReplicas, "Current number of replicas above Spec.MaxReplicas", conditions);
+            return Bounded(input.MaxReplicas, "TooManyReplicas", "Current number of replicas above Spec.MaxReplicas", conditions);
         }
 
         if (current < input.MinReplicas)
         {
-            return Bounded(input.MinReplicas, "Current number of replicas below Spec.MinReplicas", conditions);
+            return Bounded(input.MinReplicas, "TooFewReplicas", "Current number of replicas below Spec.MinReplicas", conditions);
         }
 
         var (proposed, metric, failure) = LargestProposal(input.Metrics, current);
@@ -43,9 +43,9 @@ public static class Autoscaler
         return new(desired, desired != current, desired != current ? reason : null, conditions);
     }
 
-    private static ScaleDecision Bounded(int desired, string reason, List<DecisionCondition> conditions)
+    private static ScaleDecision Bounded(int desired, string limit, string reason, List<DecisionCondition> conditions)
     {
-        conditions.Add(new(ConditionTypes.ScalingLimited, true, desired == 0 ? "TooFewReplicas" : "TooManyReplicas", reason));
+        conditions.Add(new(ConditionTypes.ScalingLimited, true, limit, reason));
         return new(desired, true, reason, conditions);
     }
 

@@ -85,6 +85,8 @@ public class AutoscalerTests
 
         Assert.Equal((10, "Current number of replicas above Spec.MaxReplicas"), (above.DesiredReplicas, above.RescaleReason));
         Assert.Equal((3, "Current number of replicas below Spec.MinReplicas"), (below.DesiredReplicas, below.RescaleReason));
+        Assert.Equal("TooManyReplicas", Condition(above, "ScalingLimited").Reason);
+        Assert.Equal("TooFewReplicas", Condition(below, "ScalingLimited").Reason);
     }
 
     [Fact]

@@ -43,7 +43,7 @@ internal static class AutoscaleCommand
     {
         if (request.Max < 1)
         {
-            throw new CliException("--max=MAXPODS is required and must be at least 1");
+            throw new CliException($"--max=MAXPODS is required and must be at least 1, max: {request.Max}");
         }
 
         if (request.Min > request.Max)
@@ -56,7 +56,7 @@ internal static class AutoscaleCommand
             ["scaleTargetRef"] = new JsonObject { ["apiVersion"] = "apps/v1", ["kind"] = Deployment.KindName, ["name"] = request.Deployment },
             ["maxReplicas"] = request.Max,
         };
-        if (request.Min >= 0)
+        if (request.Min > 0)
         {
             spec["minReplicas"] = request.Min;
         }

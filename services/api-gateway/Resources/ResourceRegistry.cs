@@ -18,6 +18,7 @@ public sealed class ResourceRegistry
         new DeploymentResource(),
         new ReplicaSetResource(),
         new HorizontalPodAutoscalerResource(),
+        new HorizontalPodAutoscalerV1Resource(),
     ]);
 
     public IEnumerable<IGrouping<string, ResourceHandler>> ByGroupVersion() => Handlers.GroupBy(h => h.Kind.GroupVersion);

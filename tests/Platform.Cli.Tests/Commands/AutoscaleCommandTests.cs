@@ -29,7 +29,7 @@ public class AutoscaleCommandTests
 
     [Theory]
     [InlineData("error: --max=MAXPODS must be larger or equal to --min=MINPODS, max: 2, min: 3", "autoscale", "deployment", "web", "--min", "3", "--max", "2")]
-    [InlineData("error: --max=MAXPODS is required and must be at least 1", "autoscale", "deployment", "web", "--max", "0")]
+    [InlineData("error: --max=MAXPODS is required and must be at least 1, max: 0", "autoscale", "deployment", "web", "--max", "0")]
     [InlineData("error: cannot autoscale a Pod: only deployments can be autoscaled", "autoscale", "pod", "web", "--max", "3")]
     [InlineData("error: autoscale takes exactly one deployment, e.g. platformctl autoscale deployment web --max 4", "autoscale", "deployment", "--max", "3")]
     public async Task WrongArgumentsAreOneLineAndExitCode1(string message, params string[] args)
