@@ -19,6 +19,8 @@ install_test_dependencies() {
     ensure_apt_packages busybox-static runc
     # podman pulls from the image store and runs what it pulled, as a real client of the registry.
     ensure_apt_packages podman
+    # Every service's /metrics is checked with promtool and scraped by a real Prometheus.
+    ensure_apt_packages prometheus
     "$ROOT/infra/rabbitmq.sh" install
 }
 

@@ -30,6 +30,7 @@ internal static class CliApp
         root.Add(ImageCommand.Create(runner));
         root.Add(ImageCommand.CreateImages(runner));
         root.Add(VolumeCommand.Create(runner));
+        root.Add(TopCommand.Create(runner));
         root.Add(BuildCommand.Create(runner));
         root.Add(ClusterInfoCommand.Create(runner));
         root.Add(ConfigCommand.Create(runner));

@@ -15,4 +15,8 @@ public sealed class CgroupHierarchy(string mountRoot, bool unified)
 
     public ICgroup For(string relativePath) =>
         unified ? new CgroupV2(mountRoot, relativePath) : new CgroupV1(mountRoot, relativePath);
+
+    /// <summary>What the group at <paramref name="relativePath"/> has used; null when there is no such group.</summary>
+    public CgroupStats? ReadStats(string relativePath) =>
+        unified ? CgroupV2Stats.Read(mountRoot, relativePath) : CgroupV1Stats.Read(mountRoot, relativePath);
 }

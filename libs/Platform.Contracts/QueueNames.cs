@@ -13,4 +13,7 @@ public static class QueueNames
     public const string GatewayNodeRegistration = "api-gateway.node-registration";
     public const string GatewayNodeHeartbeat = "api-gateway.node-heartbeat";
     public const string GatewayImagePulled = "api-gateway.image-pulled";
+
+    /// <summary>Transient (not durable, auto-deleted): samples are worth nothing once a newer one exists.</summary>
+    public const string GatewayMetrics = "api-gateway.metrics";
 }

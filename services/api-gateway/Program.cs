@@ -3,6 +3,7 @@ using Platform.ApiGateway.Api;
 using Platform.ApiGateway.Controllers;
 using Platform.ApiGateway.Hosting;
 using Platform.ApiGateway.Messaging;
+using Platform.ApiGateway.Observability;
 using Platform.ApiGateway.Discovery;
 using Platform.ApiGateway.Resources;
 using Platform.ApiGateway.Watching;
@@ -10,6 +11,7 @@ using Platform.Contracts;
 using Platform.Grains;
 using Platform.Grains.Pods;
 using Platform.Messaging;
+using Platform.Observability;
 
 var builder = WebApplication.CreateBuilder(args);
 var settings = GatewaySettings.From(builder.Configuration);
@@ -31,6 +33,8 @@ builder.Services.Configure<ControlPlaneOptions>(options => options.NodeHeartbeat
 builder.Services.Configure<Platform.Grains.Autoscaling.AutoscalerOptions>(options => AutoscalerSettings.Read(builder.Configuration, options));
 builder.Services.AddSingleton<WatchHub>();
 builder.Services.AddHostedService(services => services.GetRequiredService<WatchHub>());
+builder.Services.AddPlatformMetrics();
+builder.Services.AddHostedService<GatewayMetrics>();
 builder.Services.AddHttpClient(LogEndpoints.AgentClient, client => client.Timeout = Timeout.InfiniteTimeSpan);
 builder.Services.AddPlatformBus(
     settings.RabbitMqUrl,
@@ -40,6 +44,7 @@ builder.Services.AddPlatformBus(
         bus.AddConsumer<NodeRegisteredConsumer>();
         bus.AddConsumer<NodeHeartbeatConsumer>();
         bus.AddConsumer<ImagePulledConsumer>();
+        bus.AddConsumer<NodeMetricsSampledConsumer>();
     },
     (context, rabbit) =>
     {
@@ -47,6 +52,13 @@ builder.Services.AddPlatformBus(
         rabbit.ReceiveEndpoint(QueueNames.GatewayNodeRegistration, e => e.ConfigureConsumer<NodeRegisteredConsumer>(context));
         rabbit.ReceiveEndpoint(QueueNames.GatewayNodeHeartbeat, e => e.ConfigureConsumer<NodeHeartbeatConsumer>(context));
         rabbit.ReceiveEndpoint(QueueNames.GatewayImagePulled, e => e.ConfigureConsumer<ImagePulledConsumer>(context));
+        rabbit.ReceiveEndpoint(QueueNames.GatewayMetrics, e =>
+        {
+            // Samples are lossy by nature: a transient queue, gone with the gateway, no retries of stale ones.
+            e.Durable = false;
+            e.AutoDelete = true;
+            e.ConfigureConsumer<NodeMetricsSampledConsumer>(context);
+        });
     });
 
 var app = builder.Build();
@@ -60,6 +72,7 @@ if (token is not null)
 app.UseWebSockets();
 var registry = ResourceRegistry.Default();
 app.MapServerInfo();
+app.MapPlatformMetrics();
 app.MapDiscovery(registry);
 app.MapOpenApi();
 app.MapResources(registry);

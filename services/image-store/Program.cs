@@ -4,6 +4,7 @@ using Platform.ImageStore.BuildCache;
 using Platform.ImageStore.GarbageCollection;
 using Platform.ImageStore.Hosting;
 using Platform.ImageStore.Storage;
+using Platform.Observability;
 
 var builder = WebApplication.CreateBuilder(args);
 var settings = ImageStoreSettings.From(builder.Configuration);
@@ -19,6 +20,7 @@ builder.WebHost.ConfigureKestrel(kestrel =>
 // A line per request would cost more than serving a blob HEAD.
 builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 builder.Services.AddSingleton(settings);
+builder.Services.AddPlatformMetrics();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(provider =>
     AdminCredential.Load(settings.AdminTokenFile, provider.GetRequiredService<ILogger<AdminCredential>>()));
@@ -36,6 +38,7 @@ app.Services.GetRequiredService<UploadStore>();
 app.UseDistributionApiVersion();
 app.UseMiddleware<RegistryAuthentication>();
 app.MapGet("/healthz", () => Results.Text("ok"));
+app.MapPlatformMetrics();
 app.MapRegistryApi();
 app.MapAdmin();
 app.MapBuildCache();

@@ -19,6 +19,9 @@ public sealed record NodeAgentSettings(
     /// <summary>How many pods the node takes (PLATFORM_MAX_PODS; Kubernetes' kubelet default is 110).</summary>
     public int MaxPods { get; init; } = Node.NodeInfoProbe.MaxPods;
 
+    /// <summary>How often pods' cgroups are sampled and shipped (PLATFORM_METRICS_INTERVAL_MS, 2000).</summary>
+    public TimeSpan MetricsInterval { get; init; } = TimeSpan.FromSeconds(2);
+
     public string PodsDirectory => Path.Combine(DataDirectory, "pods");
 
     /// <summary>Pulled blobs and unpacked layers, shared by every container of the node.</summary>
@@ -42,6 +45,7 @@ public sealed record NodeAgentSettings(
             new Uri(configuration["PLATFORM_IMAGE_STORE_URL"] ?? "http://127.0.0.1:5000").Authority)
         {
             MaxPods = int.Parse(configuration["PLATFORM_MAX_PODS"] ?? Node.NodeInfoProbe.MaxPods.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
+            MetricsInterval = TimeSpan.FromMilliseconds(int.Parse(configuration["PLATFORM_METRICS_INTERVAL_MS"] ?? "2000", CultureInfo.InvariantCulture)),
         };
     }
 }

@@ -1,10 +1,12 @@
 using MassTransit;
 using Platform.Contracts;
 using Platform.Messaging;
+using Platform.Observability;
 using Platform.NodeAgent;
 using Platform.NodeAgent.Exec;
 using Platform.NodeAgent.Builds;
 using Platform.NodeAgent.Logs;
+using Platform.NodeAgent.Metrics;
 using Platform.NodeAgent.Messaging;
 using Platform.NodeAgent.Networking;
 using Platform.NodeAgent.Node;
@@ -38,6 +40,9 @@ builder.Services.AddPodNetworking(builder.Configuration, settings);
 builder.Services.AddSingleton<PodSupervisor>();
 builder.Services.AddHostedService(services => services.GetRequiredService<PodSupervisor>());
 builder.Services.AddHostedService<NodeRegistrationService>();
+builder.Services.AddPlatformMetrics();
+builder.Services.AddSingleton<NodeAgentMetrics>();
+builder.Services.AddHostedService<MetricsSampler>();
 builder.Services.AddPlatformBus(
     settings.RabbitMqUrl,
     bus =>
@@ -54,6 +59,7 @@ builder.Services.AddPlatformBus(
 var app = builder.Build();
 app.UseWebSockets();
 app.MapGet("/healthz", () => Results.Text("ok"));
+app.MapPlatformMetrics();
 app.MapContainerLogs();
 app.MapNamedVolumes();
 app.MapContainerExec();

@@ -15,6 +15,8 @@ public sealed partial class PodScheduleRequestedConsumer(
     IGrainFactory grains,
     ClusterView cluster,
     Placement placement,
+    SchedulerMetrics metrics,
+    TimeProvider time,
     ILogger<PodScheduleRequestedConsumer> logger) : IConsumer<PodScheduleRequested>
 {
     /// <summary>A reservation can lose a race with another scheduler; then the view is re-read.</summary>
@@ -22,12 +24,28 @@ public sealed partial class PodScheduleRequestedConsumer(
 
     public async Task Consume(ConsumeContext<PodScheduleRequested> context)
     {
+        var started = time.GetTimestamp();
+        metrics.Started();
+        var result = SchedulerMetrics.Error;
+        try
+        {
+            result = await Schedule(context);
+        }
+        finally
+        {
+            metrics.Finished(result, time.GetElapsedTime(started), time.GetUtcNow() - context.Message.RequestedAt);
+        }
+    }
+
+    /// <summary>Places the pod; returns the attempt's result as the metrics name it.</summary>
+    private async Task<string> Schedule(ConsumeContext<PodScheduleRequested> context)
+    {
         var request = context.Message;
         var podGrain = grains.GetGrain<IPodGrain>(GrainKeys.Pod(request.Namespace, request.Name));
         var pod = await podGrain.Get();
         if (pod is null || pod.Metadata.Uid != request.Uid || pod.Metadata.DeletionTimestamp is not null || PodPhases.IsTerminal(pod.Status?.Phase))
         {
-            return;
+            return "skipped";
         }
 
         // A redelivered request for a pod already bound only re-sends StartPod: its capacity is reserved.
@@ -37,7 +55,10 @@ public sealed partial class PodScheduleRequestedConsumer(
             var endpoint = await context.GetSendEndpoint(BusSetup.QueueAddress(QueueNames.Node(nodeName)));
             await endpoint.Send(new StartPod(request.Namespace, request.Name, request.Uid, nodeName, pod.Spec), context.CancellationToken);
             LogPlaced(request.Namespace, request.Name, nodeName);
+            return SchedulerMetrics.Scheduled;
         }
+
+        return SchedulerMetrics.Unschedulable;
     }
 
     private static bool IsBound(Pod pod) =>

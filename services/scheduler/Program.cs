@@ -3,11 +3,17 @@ using Orleans.Serialization;
 using Platform.Contracts;
 using Platform.Grains.Abstractions;
 using Platform.Messaging;
+using Platform.Observability;
 using Platform.Scheduler;
 using Platform.Scheduling;
 
-var builder = Host.CreateApplicationBuilder(args);
+// A web host only for /metrics: the scheduler's work arrives over RabbitMQ.
+var builder = WebApplication.CreateBuilder(args);
 var settings = SchedulerSettings.From(builder.Configuration);
+builder.WebHost.UseUrls(settings.MetricsUrl.ToString());
+builder.Services.AddPlatformMetrics();
+builder.Services.AddSingleton<SchedulerMetrics>();
+builder.Services.AddSingleton(TimeProvider.System);
 
 builder.UseOrleansClient(client =>
 {
@@ -28,4 +34,7 @@ builder.Services.AddPlatformBus(
     bus => bus.AddConsumer<PodScheduleRequestedConsumer>(),
     (context, rabbit) => rabbit.DirectEndpoint(QueueNames.Scheduler, e => e.ConfigureConsumer<PodScheduleRequestedConsumer>(context)));
 
-builder.Build().Run();
+var app = builder.Build();
+app.MapGet("/healthz", () => Results.Text("ok"));
+app.MapPlatformMetrics();
+app.Run();

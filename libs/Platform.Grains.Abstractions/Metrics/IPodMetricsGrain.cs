@@ -13,7 +13,11 @@ public interface IPodMetricsGrain : IGrainWithStringKey
     [OneWay]
     Task RecordUsage(PodUsageSample sample);
 
-    /// <summary>How many requests the ingress has sent to this pod so far (a counter, as Prometheus keeps one).</summary>
+    /// <summary>
+    /// How many requests the ingress has sent to this pod so far (a counter, as Prometheus keeps one). Report every
+    /// pod periodically, also when its counter did not move: a pod whose newest request sample is older than
+    /// <see cref="PodMetricsWindow.StaleAfter"/> has no request rate (null), like one never reported.
+    /// </summary>
     [OneWay]
     Task RecordRequests(PodRequestSample sample);
 
@@ -37,7 +41,36 @@ public sealed record PodUsageSample(
     [property: Id(4)] int Pids,
     [property: Id(5)] long NetworkReceiveBytes,
     [property: Id(6)] long NetworkTransmitBytes,
-    [property: Id(7)] int OomEvents);
+    [property: Id(7)] int OomEvents)
+{
+    /// <summary>The same figures per container (their sums are the pod's); null from a sender that has none.</summary>
+    [Id(8)]
+    public IReadOnlyList<ContainerUsageSample>? Containers { get; init; }
+}
+
+/// <summary>One container's share of a <see cref="PodUsageSample"/>: its cumulative CPU time and working set.</summary>
+[GenerateSerializer, Immutable]
+public sealed record ContainerUsageSample(
+    [property: Id(0)] string Name,
+    [property: Id(1)] long CpuUsageNanoseconds,
+    [property: Id(2)] long MemoryWorkingSetBytes);
+
+/// <summary>One container's share of a <see cref="PodUsage"/>.</summary>
+[GenerateSerializer, Immutable]
+public sealed record ContainerUsage(
+    [property: Id(0)] string Name,
+    [property: Id(1)] long CpuMillicores,
+    [property: Id(2)] long MemoryWorkingSetBytes);
+
+/// <summary>How long the grains keep samples and when they count as stale.</summary>
+public static class PodMetricsWindow
+{
+    /// <summary>Samples older than this (behind the newest) are dropped.</summary>
+    public static readonly TimeSpan Retention = TimeSpan.FromMinutes(2);
+
+    /// <summary>A newest sample older than this (behind now) means no figures: the sender stopped (pod or node gone).</summary>
+    public static readonly TimeSpan StaleAfter = TimeSpan.FromSeconds(15);
+}
 
 /// <summary>The total number of requests the ingress has routed to a pod, at one instant.</summary>
 [GenerateSerializer, Immutable]
@@ -55,4 +88,13 @@ public sealed record PodUsage(
     [property: Id(1)] TimeSpan Window,
     [property: Id(2)] long CpuMillicores,
     [property: Id(3)] long MemoryWorkingSetBytes,
-    [property: Id(4)] double? RequestsPerSecond);
+    [property: Id(4)] double? RequestsPerSecond)
+{
+    /// <summary>Per container, when the samples carried them (metrics.k8s.io lists containers).</summary>
+    [Id(5)]
+    public IReadOnlyList<ContainerUsage>? Containers { get; init; }
+
+    /// <summary>The newest sample's other figures, for top and /metrics.</summary>
+    [Id(6)]
+    public PodUsageSample? Latest { get; init; }
+}

@@ -19,6 +19,8 @@ public sealed class ResourceRegistry
         new ReplicaSetResource(),
         new HorizontalPodAutoscalerResource(),
         new HorizontalPodAutoscalerV1Resource(),
+        new PodMetricsResource(),
+        new NodeMetricsResource(),
     ]);
 
     public IEnumerable<IGrouping<string, ResourceHandler>> ByGroupVersion() => Handlers.GroupBy(h => h.Kind.GroupVersion);

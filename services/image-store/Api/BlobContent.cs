@@ -40,6 +40,7 @@ public sealed class BlobContent(string path) : IResult
 
             body.Advance(read);
             offset += read;
+            Hosting.RegistryMetrics.BlobBytesServed.Add(read);
             var flushed = await body.FlushAsync(cancellationToken);
             if (flushed.IsCompleted || flushed.IsCanceled)
             {

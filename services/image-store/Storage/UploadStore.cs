@@ -82,6 +82,7 @@ public sealed partial class UploadStore
             }
 
             session.Size = before + written;
+            Hosting.RegistryMetrics.BlobBytesPushed.Add(written);
             session.LastActivityUtc = clock.GetUtcNow().UtcDateTime;
         }
         catch
@@ -106,6 +107,7 @@ public sealed partial class UploadStore
         DurableFile.Flush(session.DataPath);
         blobs.Adopt(session.DataPath, actual);
         Close(session);
+        Hosting.RegistryMetrics.BlobsCommitted.Add(1);
         LogCommitted(logger, session.Repository.Value, actual.ToString(), session.Size);
     }
 

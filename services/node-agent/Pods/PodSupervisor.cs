@@ -32,6 +32,8 @@ public sealed partial class PodSupervisor(
 
     public IReadOnlyList<string> ActivePodUids() => workers.Where(w => w.Value.IsActive).Select(w => w.Key).ToList();
 
+    public IReadOnlyList<StartPod> ActivePods() => workers.Values.Where(w => w.IsActive).Select(w => w.Pod).ToList();
+
     public bool IsKnown(string uid) => workers.ContainsKey(uid) || finished.ContainsKey(uid);
 
     public bool IsContainerActive(string uid, string container) =>

@@ -31,6 +31,7 @@ public class PlatformCluster : IAsyncLifetime
     private readonly int imageStorePort = FreePorts.Next();
     private readonly int siloPort = FreePorts.Next();
     private readonly int orleansGatewayPort = FreePorts.Next();
+    private readonly Dictionary<string, int> schedulerMetricsPorts = [];
     private readonly Dictionary<string, ServiceProcess> services = [];
     private readonly PodNetworkLease network = PodNetworkLease.Take();
     private RabbitMqInstance? rabbitMq;
@@ -50,6 +51,13 @@ public class PlatformCluster : IAsyncLifetime
     public string Home => home;
 
     public int AgentPort => agentPort;
+
+    public Uri ImageStoreUrl => new($"http://127.0.0.1:{imageStorePort}");
+
+    public Uri AgentUrl => new($"http://127.0.0.1:{agentPort}");
+
+    /// <summary>Where the first scheduler replica serves /metrics.</summary>
+    public Uri SchedulerMetricsUrl => new($"http://127.0.0.1:{schedulerMetricsPorts[SchedulerNames[0]]}");
 
     /// <summary>The node agent's state: pods, images, and the container runtime's root.</summary>
     public string NodeDirectory => Path.Combine(home, "nodes", NodeName);
@@ -75,7 +83,11 @@ public class PlatformCluster : IAsyncLifetime
         await StartGatewayAsync();
         foreach (var scheduler in SchedulerNames)
         {
-            Start("scheduler", "Platform.Scheduler", scheduler);
+            // Each replica serves /metrics on a port of its own.
+            var environment = ServiceEnvironment();
+            schedulerMetricsPorts[scheduler] = FreePorts.Next();
+            environment["PLATFORM_SCHEDULER_METRICS_URL"] = $"http://127.0.0.1:{schedulerMetricsPorts[scheduler]}";
+            Start("scheduler", "Platform.Scheduler", scheduler, environment);
         }
 
         Start("image-store", "Platform.ImageStore");
@@ -220,6 +232,7 @@ public class PlatformCluster : IAsyncLifetime
         ["PLATFORM_ORLEANS_GATEWAY_PORT"] = orleansGatewayPort.ToString(CultureInfo.InvariantCulture),
         ["PLATFORM_ADMIN_TOKEN_FILE"] = Path.Combine(home, "admin.token"),
         ["PLATFORM_HEARTBEAT_MS"] = "1000",
+        ["PLATFORM_METRICS_INTERVAL_MS"] = "1000",
         ["PLATFORM_RUNTIME_BIN"] = RepositoryLayout.RuntimeBinary,
         ["PLATFORM_BRIDGE"] = network.Bridge,
         ["PLATFORM_POD_CIDR"] = network.Subnet,
