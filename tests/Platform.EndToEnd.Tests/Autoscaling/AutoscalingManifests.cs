@@ -14,6 +14,8 @@ public static class AutoscalingManifests
           name: {{name}}
         spec:
           replicas: 1
+          strategy:
+            rollingUpdate: {maxSurge: 1, maxUnavailable: 0}
           selector:
             matchLabels: {app: {{name}}}
           template:
