@@ -13,6 +13,7 @@ var settings = SchedulerSettings.From(builder.Configuration);
 builder.WebHost.UseUrls(settings.MetricsUrl.ToString());
 builder.Services.AddPlatformMetrics();
 builder.Services.AddSingleton<SchedulerMetrics>();
+builder.Services.AddHostedService<QueueDepthProbe>();
 builder.Services.AddSingleton(TimeProvider.System);
 
 builder.UseOrleansClient(client =>

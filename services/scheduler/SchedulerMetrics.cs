@@ -14,6 +14,12 @@ public sealed class SchedulerMetrics
     public const string Unschedulable = "unschedulable";
     public const string Error = "error";
 
+    /// <summary>Buckets in seconds, from a millisecond up (OpenTelemetry's defaults are made for milliseconds).</summary>
+    private static readonly InstrumentAdvice<double> Seconds = new()
+    {
+        HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+    };
+
     private readonly Counter<long> attempts;
     private readonly Histogram<double> attemptDuration;
     private readonly Histogram<double> podSchedulingDuration;
@@ -23,8 +29,8 @@ public sealed class SchedulerMetrics
     {
         var meter = meters.Create(MeterName);
         attempts = meter.CreateCounter<long>("platform.scheduler.schedule_attempts", "{attempt}", "Scheduling attempts by result (scheduled, unschedulable, error)");
-        attemptDuration = meter.CreateHistogram<double>("platform.scheduler.attempt.duration", "s", "Time of one scheduling attempt: view, placement, reservation and bind");
-        podSchedulingDuration = meter.CreateHistogram<double>("platform.scheduler.pod_scheduling.duration", "s", "Time from the pod's scheduling request to its placement");
+        attemptDuration = meter.CreateHistogram("platform.scheduler.attempt.duration", "s", "Time of one scheduling attempt: view, placement, reservation and bind", advice: Seconds);
+        podSchedulingDuration = meter.CreateHistogram("platform.scheduler.pod_scheduling.duration", "s", "Time from the pod's scheduling request to its placement", advice: Seconds);
         inFlight = meter.CreateUpDownCounter<long>("platform.scheduler.pending_pods", "{pod}", "Scheduling requests being worked on now");
     }
 

@@ -125,7 +125,7 @@ public sealed partial class MetricsTests(PlatformCluster cluster) : IAsyncLifeti
         var expected = new (Uri Url, string? Token, string[] Names)[]
         {
             (cluster.GatewayUrl, cluster.Token, ["platform_pods{", "phase=\"Running\"", "http_server_request_duration_seconds_bucket"]),
-            (cluster.SchedulerMetricsUrl, null, ["platform_scheduler_schedule_attempts_total{", "result=\"scheduled\"", "platform_scheduler_attempt_duration_seconds_bucket", "platform_scheduler_pod_scheduling_duration_seconds_bucket"]),
+            (cluster.SchedulerMetricsUrl, null, ["platform_scheduler_schedule_attempts_total{", "result=\"scheduled\"", "platform_scheduler_attempt_duration_seconds_bucket", "platform_scheduler_pod_scheduling_duration_seconds_bucket", "platform_scheduler_queue_depth"]),
             (cluster.AgentUrl, null, ["platform_pod_cpu_usage_seconds_total{", "platform_pod_memory_working_set_bytes{", "platform_pod_pids{", "platform_node_running_containers", "platform_node_cpu_usage_seconds_total"]),
             (cluster.ImageStoreUrl, null, ["platform_image_store_blob_pushed_bytes_total", "platform_image_store_blob_served_bytes_total", "http_server_request_duration_seconds_bucket"]),
         };
@@ -140,6 +140,9 @@ public sealed partial class MetricsTests(PlatformCluster cluster) : IAsyncLifeti
             var check = await Tool.RunAsync("promtool", ["check", "metrics"], input: text);
             Assert.True(check.ExitCode == 0, $"promtool refused {url}metrics: {check.Output}{check.Errors}");
         }
+
+        // Latency buckets are in seconds, with sub-second bounds (OpenTelemetry's defaults are for milliseconds).
+        Assert.Matches(@"platform_scheduler_attempt_duration_seconds_bucket\{[^}]*le=""0\.025""", await ScrapeAsync(cluster.SchedulerMetricsUrl, null));
     }
 
     [Fact]
