@@ -27,6 +27,9 @@ internal static class CliApp
         root.Add(AutoscaleCommand.Create(runner));
         root.Add(LogsCommand.Create(runner));
         root.Add(ExecCommand.Create(runner));
+        root.Add(Commands.Workloads.ScaleCommand.Create(runner));
+        root.Add(Commands.Rollout.RolloutCommand.Create(runner));
+        root.Add(Commands.PortForward.PortForwardCommand.Create(runner));
         root.Add(ImageCommand.Create(runner));
         root.Add(ImageCommand.CreateImages(runner));
         root.Add(VolumeCommand.Create(runner));

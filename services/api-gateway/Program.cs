@@ -79,6 +79,7 @@ app.MapResources(registry);
 app.MapScale();
 app.MapPodLogs();
 app.MapPodExec();
+app.MapPodPortForward();
 app.MapImages();
 app.MapVolumes();
 app.MapFallback(context => ApiErrors.Failure(404, "NotFound", $"the server could not find the requested resource ({context.Request.Path})").ExecuteAsync(context));

@@ -11,6 +11,7 @@ using Platform.NodeAgent.Messaging;
 using Platform.NodeAgent.Networking;
 using Platform.NodeAgent.Node;
 using Platform.NodeAgent.Pods;
+using Platform.NodeAgent.PortForward;
 using Platform.NodeAgent.Runtime;
 using Platform.NodeAgent.Volumes;
 
@@ -63,6 +64,7 @@ app.MapPlatformMetrics();
 app.MapContainerLogs();
 app.MapNamedVolumes();
 app.MapContainerExec();
+app.MapPodPortForward();
 if (settings.ContainerRuntime == NodeAgentSettings.PlatformRuntime)
 {
     app.MapBuilds();

@@ -53,6 +53,10 @@ internal sealed class ApiClient(HttpClient http, string serverDisplay) : IDispos
     public Task<JsonNode> DeleteAsync(string path, CancellationToken cancellationToken) =>
         SendForJsonAsync(HttpMethod.Delete, path, null, cancellationToken);
 
+    /// <summary>PATCH with the patch's media type (merge-patch, strategic-merge-patch or json-patch, each +json).</summary>
+    public Task<JsonNode> PatchAsync(string path, JsonNode patch, string contentType, CancellationToken cancellationToken) =>
+        SendForJsonAsync(HttpMethod.Patch, path, patch, cancellationToken, contentType);
+
     /// <summary>Opens a streaming response (logs); no overall timeout, only the caller's cancellation.</summary>
     public async Task<HttpResponseMessage> OpenStreamAsync(string path, CancellationToken cancellationToken)
     {
@@ -64,13 +68,14 @@ internal sealed class ApiClient(HttpClient http, string serverDisplay) : IDispos
 
     public void Dispose() => http.Dispose();
 
-    private async Task<JsonNode> SendForJsonAsync(HttpMethod method, string path, JsonNode? body, CancellationToken cancellationToken)
+    private async Task<JsonNode> SendForJsonAsync(
+        HttpMethod method, string path, JsonNode? body, CancellationToken cancellationToken, string contentType = "application/json")
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(RequestTimeout);
         try
         {
-            using var request = new HttpRequestMessage(method, path) { Content = ToContent(body) };
+            using var request = new HttpRequestMessage(method, path) { Content = ToContent(body, contentType) };
             using var response = await SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token);
             await ThrowIfFailedAsync(response, timeout.Token);
             return await ReadJsonAsync(response, timeout.Token);
@@ -94,8 +99,18 @@ internal sealed class ApiClient(HttpClient http, string serverDisplay) : IDispos
         }
     }
 
-    private static StringContent? ToContent(JsonNode? body) =>
-        body is null ? null : new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
+    private static StringContent? ToContent(JsonNode? body, string contentType)
+    {
+        if (body is null)
+        {
+            return null;
+        }
+
+        var content = new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8);
+        // A patch type must go without "; charset": the API matches the media type exactly, as Kubernetes' does.
+        content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        return content;
+    }
 
     private static async Task ThrowIfFailedAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {

@@ -41,13 +41,19 @@ internal sealed class ExecStream(ClientWebSocket socket) : IDisposable
         }
     }
 
+    /// <summary>Tells the remote terminal its size (channel 4), as kubectl does at start and on every resize.</summary>
+    public Task ResizeAsync(TerminalSize size, CancellationToken cancellationToken) =>
+        channels.SendAsync(StreamProtocol.Resize, size.ToJson(), cancellationToken);
+
     public async Task<ExecStatus> RunAsync(TextReader? stdin, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         using var sending = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var input = stdin is null ? Task.CompletedTask : SendInputAsync(stdin, sending.Token);
         var status = await ReceiveAsync(stdout, stderr, cancellationToken);
         await sending.CancelAsync();
-        await input.ContinueWith(_ => { }, TaskScheduler.Default);
+        // A read of a terminal does not end on cancellation: once the command is over, stdin is left
+        // behind rather than awaited (it would hold the session until the next key press).
+        _ = input.ContinueWith(_ => { }, TaskScheduler.Default);
         return status;
     }
 

@@ -10,9 +10,6 @@ internal static class ConfigCommand
 {
     private const string Redacted = "REDACTED";
 
-    private const string PlainHttpWarning =
-        "warning: kubectl sends no token to a plain-http server; use the https server with the gateway's certificate, as in the kubeconfig ./platform up writes ($PLATFORM_HOME/kubeconfig)";
-
     public static Command Create(CommandRunner runner)
     {
         var command = new Command("config", "Show or change platformctl's settings (~/.platform/config), or write a kubeconfig for kubectl")
@@ -80,26 +77,35 @@ internal static class ConfigCommand
     {
         var file = new Option<string?>("--file") { Description = "Merge into this kubeconfig (created if missing) instead of printing one", HelpName = "PATH" };
         var name = new Option<string>("--name") { Description = "The name of the cluster, user and context", DefaultValueFactory = _ => Kubeconfig.DefaultName };
-        var command = new Command("kubeconfig", "Write a kubeconfig for kubectl: this server, the bearer token, a context made current") { file, name };
+        var tlsServer = new Option<string?>("--tls-server")
+        {
+            Description = "The gateway's https address (default: $PLATFORM_GATEWAY_TLS_URL, else port 6443 of the server's host)",
+            HelpName = "URL",
+        };
+        var authority = new Option<string?>("--certificate-authority")
+        {
+            Description = "The PEM certificate the gateway's TLS certificate is signed by (default: $PLATFORM_HOME/api-gateway/tls/ca.crt)",
+            HelpName = "FILE",
+        };
+        var command = new Command("kubeconfig", "Write a kubeconfig for kubectl: the gateway's https address and certificate, the bearer token, a context made current")
+        {
+            file, name, tlsServer, authority,
+        };
         Examples.Add(command,
             ("Print a kubeconfig", "platformctl config kubeconfig > platform.kubeconfig && KUBECONFIG=platform.kubeconfig kubectl get nodes"),
-            ("Add the cluster to kubectl's own config and switch to it", "platformctl config kubeconfig --file ~/.kube/config"));
+            ("Add the cluster to kubectl's own config and switch to it", "platformctl config kubeconfig --file ~/.kube/config"),
+            ("A gateway on another machine, with a copy of its certificate", "platformctl -s http://10.0.0.5:8080 config kubeconfig --certificate-authority ca.crt"));
         runner.Attach(command, async (context, cancellationToken) =>
         {
             var contextName = context.Get(name)!;
-            if (context.Config.Server.Scheme == Uri.UriSchemeHttp && context.Config.Token is not null)
-            {
-                // client-go reads a kubeconfig's credentials only for TLS servers: kubectl would send no token at all.
-                await context.Error.WriteLineAsync(PlainHttpWarning.AsMemory(), cancellationToken);
-            }
-
+            var cluster = await KubeconfigCluster.ResolveAsync(context.Config, context.Host.Environment, context.Get(tlsServer), context.Get(authority), cancellationToken);
             if (context.Get(file) is not { } path)
             {
-                await context.Out.WriteAsync(YamlOutput.Render(Kubeconfig.Create(context.Config, contextName)).AsMemory(), cancellationToken);
+                await context.Out.WriteAsync(YamlOutput.Render(Kubeconfig.Create(cluster, context.Config, contextName)).AsMemory(), cancellationToken);
                 return ExitCodes.Success;
             }
 
-            await ConfigFileWriter.UpdateAsync(path, kubeconfig => Kubeconfig.Merge(kubeconfig, context.Config, contextName), cancellationToken);
+            await ConfigFileWriter.UpdateAsync(path, kubeconfig => Kubeconfig.Merge(kubeconfig, cluster, context.Config, contextName), cancellationToken);
             await context.Out.WriteLineAsync($"Context \"{contextName}\" written to {path} and made current.".AsMemory(), cancellationToken);
             return ExitCodes.Success;
         });

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Net.WebSockets;
 using Platform.Cli.Client;
+using Platform.Cli.Terminal;
 
 namespace Platform.Cli.Commands;
 
@@ -24,12 +25,12 @@ internal static class ExecCommand
             var name = context.Get(pod)!;
             name = name.StartsWith("pod/", StringComparison.Ordinal) ? name[4..] : name;
             var path = ApiPaths.PodExec(context.Namespace, name, context.Get(container), context.Get(command)!, context.Get(stdin), context.Get(tty));
-            return RunAsync(context, path, context.Get(stdin), cancellationToken);
+            return RunAsync(context, path, context.Get(stdin), context.Get(tty), cancellationToken);
         });
         return exec;
     }
 
-    private static async Task<int> RunAsync(CliContext context, string path, bool stdin, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CliContext context, string path, bool stdin, bool tty, CancellationToken cancellationToken)
     {
         ExecStream stream;
         try
@@ -45,8 +46,29 @@ internal static class ExecCommand
 
         using (stream)
         {
-            var status = await stream.RunAsync(stdin ? context.Host.In : null, context.Out, context.Error, cancellationToken);
+            // -it on a terminal: raw mode (keys go to the remote terminal as typed), its size now and on every resize.
+            using var terminal = tty && stdin ? RawTerminal.TryEnter() : null;
+            using var resizes = terminal is null ? null : RawTerminal.OnResize(() => _ = ResizeAsync(stream));
+            if (terminal is not null)
+            {
+                await ResizeAsync(stream);
+            }
+
+            using var input = terminal is null ? null : new StreamReader(Console.OpenStandardInput(), System.Text.Encoding.UTF8);
+            var status = await stream.RunAsync(stdin ? input ?? context.Host.In : null, context.Out, context.Error, cancellationToken);
             return status.ExitCode ?? throw new CliException(status.Message ?? "the command failed");
+        }
+    }
+
+    private static async Task ResizeAsync(ExecStream stream)
+    {
+        try
+        {
+            await stream.ResizeAsync(RawTerminal.CurrentSize(), CancellationToken.None);
+        }
+        catch (Exception e) when (e is WebSocketException or ObjectDisposedException or InvalidOperationException)
+        {
+            // The session is ending; a late resize has nowhere to go.
         }
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Platform.Cli.Output;
 using Platform.Cli.Resources;
 using Platform.Cli.Resources.Views;
+using Platform.Cli.Watching;
 
 namespace Platform.Cli.Commands;
 
@@ -16,22 +17,28 @@ internal static class GetCommand
         var output = OutputFormats.CreateOption();
         var allNamespaces = new Option<bool>("--all-namespaces", "-A") { Description = "List the objects of every namespace" };
         var selector = new Option<string?>("--selector", "-l") { Description = "Only objects whose labels match, e.g. app=web,tier!=db,env in (a,b)" };
-        var command = new Command("get", "Display one or many resources") { type, names, output, allNamespaces, selector };
+        var watch = new Option<bool>("--watch", "-w") { Description = "After listing, print a line for every change (until Ctrl-C)" };
+        var watchOnly = new Option<bool>("--watch-only") { Description = "Print only the changes, without listing first" };
+        var command = new Command("get", "Display one or many resources") { type, names, output, allNamespaces, selector, watch, watchOnly };
         Examples.Add(command,
             ("List the pods of the current namespace", "platformctl get pods"),
             ("List every pod with its node and IP", "platformctl get po -A -o wide"),
             ("One pod as YAML", "platformctl get pod hello -o yaml"),
             ("The pods labelled app=web", "platformctl get pods -l app=web"),
             ("The names of all nodes", "platformctl get nodes -o name"),
+            ("Follow the pods as they change (Ctrl-C ends)", "platformctl get pods -w"),
             ("Each pod's name and phase, one per line", "platformctl get pods -o jsonpath='{range .items[*]}{.metadata.name} {.status.phase}{\"\\n\"}{end}'"));
-        runner.Attach(command, (context, cancellationToken) => RunAsync(
-            context,
-            ResourceReference.ParseMany(context.Get(type)!, context.Get(names)),
-            new GetRequestOptions(
+        runner.Attach(command, (context, cancellationToken) =>
+        {
+            var selection = ResourceReference.ParseMany(context.Get(type)!, context.Get(names));
+            var options = new GetRequestOptions(
                 OutputFormats.Parse(context.Get(output)),
                 context.Get(allNamespaces),
-                context.Get(selector) is { } text ? LabelSelector.Parse(text) : null),
-            cancellationToken));
+                context.Get(selector) is { } text ? LabelSelector.Parse(text) : null);
+            return context.Get(watch) || context.Get(watchOnly)
+                ? GetWatch.RunAsync(context, selection, options.Output, options.TableOptions(selection.Kind), options.AllNamespaces, options.Selector, context.Get(watchOnly), cancellationToken)
+                : RunAsync(context, selection, options, cancellationToken);
+        });
         return command;
     }
 

@@ -3,7 +3,8 @@ using System.Text.Json.Nodes;
 namespace Platform.Cli.Config;
 
 /// <summary>
-/// A kubeconfig for the real kubectl: one cluster (the server), one user (the bearer token) and one
+/// A kubeconfig for the real kubectl: one cluster (the https server and the authority its certificate
+/// is signed by, see <see cref="KubeconfigCluster"/>), one user (the bearer token) and one
 /// context joining them with the namespace, all under one name. Merged into an existing kubeconfig,
 /// entries of the same name are replaced and every other entry is kept.
 /// </summary>
@@ -11,7 +12,7 @@ internal static class Kubeconfig
 {
     public const string DefaultName = "platform";
 
-    public static JsonObject Create(CliConfig config, string name)
+    public static JsonObject Create(KubeconfigCluster cluster, CliConfig config, string name)
     {
         var kubeconfig = new JsonObject
         {
@@ -19,15 +20,21 @@ internal static class Kubeconfig
             ["kind"] = "Config",
             ["preferences"] = new JsonObject(),
         };
-        Merge(kubeconfig, config, name);
+        Merge(kubeconfig, cluster, config, name);
         return kubeconfig;
     }
 
-    public static void Merge(JsonObject kubeconfig, CliConfig config, string name)
+    public static void Merge(JsonObject kubeconfig, KubeconfigCluster cluster, CliConfig config, string name)
     {
         kubeconfig["apiVersion"] ??= "v1";
         kubeconfig["kind"] ??= "Config";
-        Upsert(kubeconfig, "clusters", name, "cluster", new JsonObject { ["server"] = config.ServerDisplay });
+        var clusterEntry = new JsonObject { ["server"] = cluster.Server };
+        if (cluster.CertificateAuthorityData is { } authority)
+        {
+            clusterEntry["certificate-authority-data"] = authority;
+        }
+
+        Upsert(kubeconfig, "clusters", name, "cluster", clusterEntry);
         var user = new JsonObject();
         if (config.Token is { } token)
         {

@@ -20,4 +20,7 @@ namespace Platform.Cli.Serialization;
 [JsonSerializable(typeof(NamedVolume))]
 [JsonSerializable(typeof(HorizontalPodAutoscaler))]
 [JsonSerializable(typeof(Event))]
+[JsonSerializable(typeof(Deployment))]
+[JsonSerializable(typeof(ReplicaSet))]
+[JsonSerializable(typeof(Scale))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

@@ -44,25 +44,27 @@ public class ConfigCommandTests
         Assert.Contains("token: s3cret\n", raw.Out, StringComparison.Ordinal);
     }
 
+    private const string Pem = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n";
+
     [Fact]
-    public async Task KubeconfigNamesServerTokenAndContext()
+    public async Task KubeconfigNamesTheGatewaysHttpsServerItsCertificateTheTokenAndTheContext()
     {
         using var home = new TempDirectory();
-        var cli = new OfflineCli(home.Path, new Dictionary<string, string> { ["PLATFORM_TOKEN"] = "s3cret" });
+        var cli = new OfflineCli(home.Path, GatewayHome(home));
 
         var result = await cli.RunAsync("config", "kubeconfig", "--server", "http://127.0.0.1:8080");
 
-        Assert.Equal(0, result.ExitCode);
-        Assert.StartsWith("warning: kubectl sends no token to a plain-http server", result.Error, StringComparison.Ordinal);
+        Assert.Equal((0, string.Empty), (result.ExitCode, result.Error));
         Assert.Equal(
-            """
+            $$"""
             apiVersion: v1
             kind: Config
             preferences: {}
             clusters:
             - name: platform
               cluster:
-                server: http://127.0.0.1:8080
+                server: https://127.0.0.1:6443
+                certificate-authority-data: {{Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(Pem))}}
             users:
             - name: platform
               user:
@@ -80,15 +82,67 @@ public class ConfigCommandTests
     }
 
     [Fact]
-    public async Task AnHttpsServerNeedsNoWarning()
+    public async Task KubeconfigTakesTheTlsAddressFromTheEnvironmentOrTheFlags()
     {
         using var home = new TempDirectory();
-        var cli = new OfflineCli(home.Path, new Dictionary<string, string> { ["PLATFORM_TOKEN"] = "s3cret" });
+        var variables = GatewayHome(home);
+        variables["PLATFORM_GATEWAY_TLS_URL"] = "https://127.0.0.1:16443";
+        var other = home.File("other-ca.crt");
+        await File.WriteAllTextAsync(other, Pem.Replace("MIIB", "MIIC", StringComparison.Ordinal));
+        var cli = new OfflineCli(home.Path, variables);
+
+        var fromEnvironment = await cli.RunAsync("config", "kubeconfig", "--server", "http://127.0.0.1:8080");
+        var fromFlags = await cli.RunAsync("config", "kubeconfig", "--server", "http://127.0.0.1:8080", "--tls-server", "https://gw.example:7443", "--certificate-authority", other);
+
+        Assert.Contains("    server: https://127.0.0.1:16443\n", fromEnvironment.Out, StringComparison.Ordinal);
+        Assert.Contains("    server: https://gw.example:7443\n", fromFlags.Out, StringComparison.Ordinal);
+        Assert.Contains(Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(await File.ReadAllTextAsync(other))), fromFlags.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task KubeconfigWithoutTheGatewaysCertificateSaysWhereItLookedAndWritesNothing()
+    {
+        using var home = new TempDirectory();
+        var cli = new OfflineCli(home.Path, new Dictionary<string, string> { ["PLATFORM_TOKEN"] = "s3cret", ["PLATFORM_HOME"] = home.Path });
+        var path = home.File("kubeconfig");
+
+        var result = await cli.RunAsync("config", "kubeconfig", "--server", "http://127.0.0.1:8080", "--file", path);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal($"error: the gateway's certificate authority is not at {home.Path}/api-gateway/tls/ca.crt; pass --certificate-authority FILE (a copy of $PLATFORM_HOME/api-gateway/tls/ca.crt from the gateway's machine)\n", result.Error);
+        Assert.False(File.Exists(path));
+    }
+
+    [Fact]
+    public async Task KubeconfigRefusesAPlainHttpTlsServer()
+    {
+        using var home = new TempDirectory();
+        var cli = new OfflineCli(home.Path, GatewayHome(home));
+
+        var result = await cli.RunAsync("config", "kubeconfig", "--tls-server", "http://127.0.0.1:8080");
+
+        Assert.Equal((1, "error: kubectl sends its token only over TLS: --tls-server must be an https address, not \"http://127.0.0.1:8080\"\n"), (result.ExitCode, result.Error));
+    }
+
+    /// <summary>A $PLATFORM_HOME holding the gateway's certificate where the gateway writes it, and a token.</summary>
+    private static Dictionary<string, string> GatewayHome(TempDirectory home)
+    {
+        var tls = Directory.CreateDirectory(Path.Combine(home.Path, "gateway-home", "api-gateway", "tls")).FullName;
+        File.WriteAllText(Path.Combine(tls, "ca.crt"), Pem);
+        return new Dictionary<string, string> { ["PLATFORM_TOKEN"] = "s3cret", ["PLATFORM_HOME"] = Path.Combine(home.Path, "gateway-home") };
+    }
+
+    [Fact]
+    public async Task AnHttpsServerIsKeptAndTrustedAsTheSystemTrustsIt()
+    {
+        using var home = new TempDirectory();
+        var cli = new OfflineCli(home.Path, new Dictionary<string, string> { ["PLATFORM_TOKEN"] = "s3cret", ["PLATFORM_HOME"] = home.Path });
 
         var result = await cli.RunAsync("config", "kubeconfig", "--server", "https://platform.example:8443");
 
         Assert.Equal((0, string.Empty), (result.ExitCode, result.Error));
         Assert.Contains("    server: https://platform.example:8443\n", result.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("certificate-authority-data", result.Out, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -117,14 +171,14 @@ public class ConfigCommandTests
                 user: other
             current-context: other
             """);
-        var cli = new OfflineCli(home.Path, new Dictionary<string, string> { ["PLATFORM_TOKEN"] = "s3cret" });
+        var cli = new OfflineCli(home.Path, GatewayHome(home));
 
         var result = await cli.RunAsync("config", "kubeconfig", "--file", path, "--server", "http://127.0.0.1:8080");
 
         Assert.Equal($"Context \"platform\" written to {path} and made current.\n", result.Out);
-        Assert.Single(result.ErrorLines);
+        Assert.Empty(result.ErrorLines);
         var written = await File.ReadAllTextAsync(path);
-        Assert.Contains("- name: other\n  cluster:\n    server: https://other:6443\n- name: platform\n  cluster:\n    server: http://127.0.0.1:8080\n", written, StringComparison.Ordinal);
+        Assert.Contains("- name: other\n  cluster:\n    server: https://other:6443\n- name: platform\n  cluster:\n    server: https://127.0.0.1:6443\n    certificate-authority-data: ", written, StringComparison.Ordinal);
         Assert.Contains("token: theirs\n", written, StringComparison.Ordinal);
         Assert.Contains("token: s3cret\n", written, StringComparison.Ordinal);
         Assert.EndsWith("current-context: platform\n", written, StringComparison.Ordinal);

@@ -87,20 +87,28 @@ public sealed class CliVerbTests(PlatformCluster cluster)
     }
 
     [Fact]
-    public async Task The_real_kubectl_reaches_the_gateway_through_the_written_kubeconfig()
+    public async Task The_real_kubectl_reaches_the_gateway_over_tls_with_the_token_through_the_written_kubeconfig()
     {
-        var kubeconfig = Path.Combine(cluster.Home, "kubeconfig");
+        var kubeconfig = Path.Combine(cluster.Home, $"kubeconfig-{Guid.NewGuid():N}");
+        var gateway = new Dictionary<string, string>
+        {
+            ["PLATFORM_HOME"] = cluster.Home,
+            ["PLATFORM_GATEWAY_TLS_URL"] = cluster.GatewayTlsUrl.ToString(),
+        };
 
-        var written = await cluster.Cli.RunAsync(null, "config", "kubeconfig", "--file", kubeconfig);
+        var written = await cluster.Cli.RunWithAsync(gateway, null, "config", "kubeconfig", "--file", kubeconfig);
         var server = await Tool.RunAsync("kubectl", ["--kubeconfig", kubeconfig, "config", "view", "--raw", "--minify", "-o", "jsonpath={.clusters[0].cluster.server} {.users[0].user.token} {.contexts[0].context.namespace}"]);
         var version = await Tool.RunAsync("kubectl", ["--kubeconfig", kubeconfig, "get", "--raw", "/version"]);
+        // Listing needs the token: kubectl sends it only because the server is https and trusted.
+        var namespaces = await Tool.RunAsync("kubectl", ["--kubeconfig", kubeconfig, "--cache-dir", Path.Combine(cluster.Home, "kube-cache-cfg"), "get", "namespaces", "-o", "name"]);
 
-        Assert.Equal(0, written.ExitCode);
-        // kubectl sends no credentials to a plain-HTTP server; platformctl says so rather than leave a silent 401 for later.
-        Assert.Equal("warning: kubectl sends no token to a plain-http server; use the https server with the gateway's certificate, as in the kubeconfig ./platform up writes ($PLATFORM_HOME/kubeconfig)\n", written.Errors);
-        Assert.Equal($"{cluster.GatewayUrl.ToString().TrimEnd('/')} {cluster.Token} default", server.Output);
+        Assert.Equal((0, string.Empty), (written.ExitCode, written.Errors));
+        Assert.Equal($"{cluster.GatewayTlsUrl.ToString().TrimEnd('/')} {cluster.Token} default", server.Output);
         Assert.True(version.ExitCode == 0, version.Errors);
         Assert.Contains("\"gitVersion\"", version.Output, StringComparison.Ordinal);
+        Assert.True(namespaces.ExitCode == 0, namespaces.Errors);
+        Assert.Contains("namespace/default\n", namespaces.Output, StringComparison.Ordinal);
+        File.Delete(kubeconfig);
     }
 
     [Fact]

@@ -20,6 +20,8 @@ internal static class ResourceViews
         [ResourceKinds.Node] = new NodeView(),
         [ResourceKinds.Image] = new ImageView(),
         [ResourceKinds.HorizontalPodAutoscaler] = new AutoscalerView(),
+        [ResourceKinds.Deployment] = new DeploymentView(),
+        [ResourceKinds.ReplicaSet] = new ReplicaSetView(),
     };
 
     public static IResourceView For(ResourceKind kind) => Typed.GetValueOrDefault(kind) ?? GenericView.Instance;
