@@ -10,6 +10,10 @@ public static class GrainKeys
     public const string DeploymentIndex = "deployments";
     public const string ReplicaSetIndex = "replicasets";
     public const string HorizontalPodAutoscalerIndex = "horizontalpodautoscalers";
+    public const string ServiceIndex = "services";
+
+    /// <summary>The one allocator of cluster IPs from the service range.</summary>
+    public const string ClusterIpAllocator = "cluster";
 
     /// <summary>The one change log of the cluster (revisions and watch history).</summary>
     public const string ChangeLog = "cluster";

@@ -36,6 +36,7 @@ builder.Services.AddSingleton<NamedVolumeStore>();
 builder.Services.AddSingleton<PodVolumes>();
 builder.Services.AddSingleton<ExecSession>();
 builder.Services.AddSingleton<StatusReporter>();
+builder.Services.AddSingleton<Platform.NodeAgent.Pods.Probes.ProbeExecutor>();
 builder.Services.AddHostedService(services => services.GetRequiredService<StatusReporter>());
 builder.Services.AddPodNetworking(builder.Configuration, settings);
 builder.Services.AddSingleton<PodSupervisor>();

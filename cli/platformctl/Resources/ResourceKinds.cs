@@ -11,6 +11,7 @@ internal static class ResourceKinds
     public static readonly ResourceKind Node = new("Node", "node", "nodes", "v1", Namespaced: false, ["no"]);
     public static readonly ResourceKind Namespace = new("Namespace", "namespace", "namespaces", "v1", Namespaced: false, ["ns"]);
     public static readonly ResourceKind Service = new("Service", "service", "services", "v1", Namespaced: true, ["svc"]);
+    public static readonly ResourceKind Endpoints = new("Endpoints", "endpoints", "endpoints", "v1", Namespaced: true, ["ep"]);
     public static readonly ResourceKind Event = new("Event", "event", "events", "v1", Namespaced: true, ["ev"]);
     public static readonly ResourceKind Deployment = new("Deployment", "deployment", "deployments", "apps/v1", Namespaced: true, ["deploy"]);
     public static readonly ResourceKind ReplicaSet = new("ReplicaSet", "replicaset", "replicasets", "apps/v1", Namespaced: true, ["rs"]);
@@ -19,7 +20,7 @@ internal static class ResourceKinds
     public static readonly ResourceKind Image = new("Image", "image", "images", "platform.io/v1", Namespaced: false, ["img"]);
 
     public static IReadOnlyList<ResourceKind> All { get; } =
-        [Pod, Node, Namespace, Service, Event, Deployment, ReplicaSet, HorizontalPodAutoscaler, Image];
+        [Pod, Node, Namespace, Service, Endpoints, Event, Deployment, ReplicaSet, HorizontalPodAutoscaler, Image];
 
     /// <summary>The kind a command line word names ("po", "pods", "deploy", "deployments.apps").</summary>
     public static ResourceKind Parse(string word) =>
@@ -33,5 +34,6 @@ internal static class ResourceKinds
 
     /// <summary>Every name a user may type for a kind, for shell completion.</summary>
     public static IEnumerable<string> Words() =>
-        All.SelectMany(kind => kind.ShortNames.Prepend(kind.Plural).Prepend(kind.Singular));
+        // Distinct: a kind whose singular is its plural (endpoints) offers the word once.
+        All.SelectMany(kind => kind.ShortNames.Prepend(kind.Plural).Prepend(kind.Singular).Distinct());
 }

@@ -36,6 +36,8 @@ public sealed class Container
     public List<VolumeMount>? VolumeMounts { get; set; }
     public SecurityContext? SecurityContext { get; set; }
     public List<ContainerPort>? Ports { get; set; }
+    public Probe? ReadinessProbe { get; set; }
+    public Probe? LivenessProbe { get; set; }
 }
 
 public sealed class EnvVar

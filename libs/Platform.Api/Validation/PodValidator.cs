@@ -44,7 +44,8 @@ public static class PodValidator
             foreach (var error in ValidateContainer(spec.Containers[i], $"spec.containers[{i}]", names)
                 .Concat(VolumeValidator.ValidateMounts(spec.Containers[i].VolumeMounts, spec.Volumes, $"spec.containers[{i}]"))
                 .Concat(SecurityContextValidator.ValidateContainer(spec.Containers[i].SecurityContext, $"spec.containers[{i}]"))
-                .Concat(PortValidator.ValidateContainer(spec.Containers[i].Ports, $"spec.containers[{i}]", spec.HostNetwork == true)))
+                .Concat(PortValidator.ValidateContainer(spec.Containers[i].Ports, $"spec.containers[{i}]", spec.HostNetwork == true))
+                .Concat(ProbeValidator.ValidateContainer(spec.Containers[i], $"spec.containers[{i}]")))
             {
                 yield return error;
             }

@@ -40,7 +40,7 @@ public static class PortValidator
     {
         if (port.Name is { } name)
         {
-            if (CheckServiceName(name) is { } problem)
+            if (CheckPortName(name) is { } problem)
             {
                 yield return FieldError.Invalid($"{path}.name", name, problem);
             }
@@ -81,7 +81,7 @@ public static class PortValidator
     }
 
     /// <summary>IANA_SVC_NAME: at most 15 lower-case letters, digits and single hyphens, with at least one letter.</summary>
-    private static string? CheckServiceName(string name)
+    public static string? CheckPortName(string name)
     {
         if (name.Length is 0 or > 15)
         {

@@ -145,14 +145,15 @@ public static class WorkloadValidator
             yield break;
         }
 
-        var surge = CheckIntOrPercent(rolling.MaxSurge, "spec.strategy.rollingUpdate.maxSurge", replicas, out var surgeError);
-        var unavailable = CheckIntOrPercent(rolling.MaxUnavailable, "spec.strategy.rollingUpdate.maxUnavailable", replicas, out var unavailableError);
+        CheckIntOrPercent(rolling.MaxSurge, "spec.strategy.rollingUpdate.maxSurge", replicas, out var surgeError);
+        CheckIntOrPercent(rolling.MaxUnavailable, "spec.strategy.rollingUpdate.maxUnavailable", replicas, out var unavailableError);
         foreach (var error in new[] { surgeError, unavailableError }.OfType<FieldError>())
         {
             yield return error;
         }
 
-        if (surgeError is null && unavailableError is null && surge == 0 && unavailable == 0 && rolling.MaxSurge is not null && rolling.MaxUnavailable is not null)
+        // As Kubernetes: the values as written (25% is 25, not 25% of the replicas), so 25%/25% of 2 replicas is valid.
+        if (surgeError is null && unavailableError is null && rolling.MaxSurge?.Scaled(100, roundUp: false) == 0 && rolling.MaxUnavailable?.Scaled(100, roundUp: false) == 0)
         {
             yield return FieldError.Invalid("spec.strategy.rollingUpdate.maxUnavailable", rolling.MaxUnavailable.ToString(), "may not be 0 when `maxSurge` is 0");
         }

@@ -5,6 +5,7 @@ using Platform.Contracts;
 using Platform.Grains.Abstractions;
 using Platform.Grains.Abstractions.Watching;
 using Platform.Grains.Eventing;
+using Platform.Grains.Services;
 using Platform.Grains.Watching;
 
 namespace Platform.Grains.Pods;
@@ -42,6 +43,7 @@ public sealed partial class PodGrain(
         await state.WriteStateAsync();
         await Index(GrainKeys.PodIndex).Add(this.GetPrimaryKeyString());
         await GrainFactory.NotifyOwner(pod, gone: false);
+        await GrainFactory.NotifyServices(pod, gone: false);
         await RequestScheduling();
         LogCreated(pod.Metadata.Namespace, pod.Metadata.Name, pod.Metadata.Uid);
         return new(WriteOutcome.Created, pod);
@@ -340,6 +342,7 @@ public sealed partial class PodGrain(
         await Index(GrainKeys.PodIndex).Remove(key);
         await Index(GrainKeys.UnsettledPodIndex).Remove(key);
         await GrainFactory.NotifyOwner(pod, gone: true);
+        await GrainFactory.NotifyServices(pod, gone: true);
         LogRemoved(pod.Metadata.Namespace, pod.Metadata.Name);
         return new(WriteOutcome.Deleted, pod);
     }
@@ -349,6 +352,7 @@ public sealed partial class PodGrain(
         await GrainFactory.Record(ChangeTypes.Modified, Resource, Pod!);
         await state.WriteStateAsync();
         await GrainFactory.NotifyOwner(Pod!, gone: false);
+        await GrainFactory.NotifyServices(Pod!, gone: false);
     }
 
     private WriteResult<Pod> NotFound()

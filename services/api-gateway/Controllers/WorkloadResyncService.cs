@@ -12,6 +12,10 @@ public sealed partial class WorkloadResyncService(IGrainFactory grains, ILogger<
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
 
+    /// <summary>Services re-read every pod of their namespace, so they repair on a slower beat (every 6th pass, 30 s).</summary>
+    private const int ServicePassEvery = 6;
+    private int pass;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await EnsureBuiltInNamespaces(stoppingToken);
@@ -24,6 +28,10 @@ public sealed partial class WorkloadResyncService(IGrainFactory grains, ILogger<
                 await Each<IDeploymentGrain>(GrainKeys.DeploymentIndex, g => g.Reconcile());
                 await Each<Platform.Grains.Abstractions.Autoscaling.IHorizontalPodAutoscalerGrain>(GrainKeys.HorizontalPodAutoscalerIndex, g => g.Reconcile());
                 await Each<INamespaceGrain>(GrainKeys.NamespaceIndex, g => g.Finalize());
+                if (++pass % ServicePassEvery == 0)
+                {
+                    await Each<Platform.Grains.Abstractions.Services.IServiceGrain>(GrainKeys.ServiceIndex, g => g.Resync());
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -25,7 +25,8 @@ public sealed partial class AdminTokenAuthentication(RequestDelegate next, byte[
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (token is null || AnonymousPaths.Contains(context.Request.Path.Value) || HasToken(context.Request))
+        // The ingress (/apps/...) carries the workloads' own traffic, which is not the API's to authenticate.
+        if (token is null || AnonymousPaths.Contains(context.Request.Path.Value) || context.Request.Path.StartsWithSegments("/apps") || HasToken(context.Request))
         {
             await next(context);
             return;

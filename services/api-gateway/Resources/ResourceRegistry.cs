@@ -19,6 +19,8 @@ public sealed class ResourceRegistry
         new ReplicaSetResource(),
         new HorizontalPodAutoscalerResource(),
         new HorizontalPodAutoscalerV1Resource(),
+        new ServiceResource(),
+        new EndpointsResource(),
         new PodMetricsResource(),
         new NodeMetricsResource(),
     ]);

@@ -19,7 +19,8 @@ public sealed partial class PodSupervisor(
     PodNetwork network,
     NodeAgentSettings settings,
     TimeProvider time,
-    ILogger<PodSupervisor> logger) : IHostedService
+    ILogger<PodSupervisor> logger,
+    Probes.ProbeExecutor probes) : IHostedService
 {
     private readonly ConcurrentDictionary<string, PodWorker> workers = new();
     private readonly ConcurrentDictionary<string, bool> finished = new();
@@ -56,7 +57,7 @@ public sealed partial class PodSupervisor(
             }
 
             await store.SavePodAsync(pod, cancellationToken);
-            var worker = new PodWorker(pod, store, reporter, launcher, network, settings.ListenUrl.Host, time, logger);
+            var worker = new PodWorker(pod, store, reporter, launcher, network, settings.ListenUrl.Host, time, logger) { Probes = probes };
             workers[pod.Uid] = worker;
             worker.Start();
         }
@@ -114,7 +115,7 @@ public sealed partial class PodSupervisor(
             }
             else if (launcher.ContainersOutliveAgent)
             {
-                var worker = new PodWorker(pod, store, reporter, launcher, network, settings.ListenUrl.Host, time, logger, saved?.Status);
+                var worker = new PodWorker(pod, store, reporter, launcher, network, settings.ListenUrl.Host, time, logger, saved?.Status) { Probes = probes };
                 workers[pod.Uid] = worker;
                 worker.Start();
                 LogAdopted(pod.Namespace, pod.Name);

@@ -1,6 +1,7 @@
 using Platform.Api.Model;
 using Platform.Contracts;
 using Platform.NodeAgent.Networking;
+using Platform.NodeAgent.Pods.Probes;
 using Platform.NodeAgent.Runtime;
 
 namespace Platform.NodeAgent.Pods;
@@ -54,6 +55,9 @@ public sealed partial class PodWorker
     }
 
     public StartPod Pod => pod;
+
+    /// <summary>Runs the containers' readiness and liveness probes; without it a container is ready once it runs.</summary>
+    public ProbeExecutor? Probes { get; init; }
 
     public bool IsActive => !running.IsCompleted;
 
@@ -192,11 +196,14 @@ public sealed partial class PodWorker
         Update(container.Name!, c =>
         {
             c.State = new ContainerState { Running = new ContainerStateRunning { StartedAt = startedAt } };
-            c.Ready = true;
+            // As the kubelet: a container with a readiness probe is ready only once the probe passes.
+            c.Ready = container.ReadinessProbe is null || Probes is null;
         });
         await ReportAsync();
         LogStarted(pod.Namespace, pod.Name, container.Name!, process.ProcessId);
 
+        using var probing = CancellationTokenSource.CreateLinkedTokenSource(stopping.Token);
+        var probes = StartProbes(container, process, probing.Token);
         int exitCode;
         try
         {
@@ -204,12 +211,50 @@ public sealed partial class PodWorker
         }
         catch (OperationCanceledException)
         {
+            await probing.CancelAsync();
             await process.StopAsync(stopGracePeriod ?? TimeSpan.FromSeconds(pod.Spec.TerminationGracePeriodSeconds ?? 30), CancellationToken.None);
             exitCode = await process.WaitForExitAsync(CancellationToken.None);
         }
 
+        await probing.CancelAsync();
+        await probes;
+
         await RecordExitAsync(container, exitCode, process.TerminationReason, startedAt);
         return exitCode;
+    }
+
+    /// <summary>
+    /// The container's probes, until it ends: readiness flips its ready flag (reported at once, so its
+    /// Service's endpoints follow); a failed liveness probe stops it, and the restart policy takes over.
+    /// </summary>
+    private Task StartProbes(Container container, IRunningContainer process, CancellationToken cancellationToken)
+    {
+        if (Probes is not { } executor || (container.ReadinessProbe is null && container.LivenessProbe is null))
+        {
+            return Task.CompletedTask;
+        }
+
+        var host = sandbox is { IsHostNetwork: false } ? sandbox.PodIP : "127.0.0.1";
+        var target = new ProbeTarget(host, $"{pod.Uid}-{container.Name}", container);
+        var readiness = container.ReadinessProbe is { } ready
+            ? ProbeLoop.RunAsync(executor, ready, target, initial: false, async passing =>
+            {
+                Update(container.Name!, c => c.Ready = passing);
+                LogReadiness(pod.Namespace, pod.Name, container.Name!, passing);
+                await ReportAsync();
+            }, time, cancellationToken)
+            : Task.CompletedTask;
+        var liveness = container.LivenessProbe is { } live
+            ? ProbeLoop.RunAsync(executor, live, target, initial: true, async alive =>
+            {
+                if (!alive)
+                {
+                    LogUnhealthy(pod.Namespace, pod.Name, container.Name!);
+                    await process.StopAsync(TimeSpan.FromSeconds(pod.Spec.TerminationGracePeriodSeconds ?? 30), CancellationToken.None);
+                }
+            }, time, cancellationToken)
+            : Task.CompletedTask;
+        return Task.WhenAll(readiness, liveness);
     }
 
     private async Task RecordExitAsync(Container container, int exitCode, string? terminationReason, DateTimeOffset startedAt)
@@ -325,6 +370,12 @@ public sealed partial class PodWorker
 
     [LoggerMessage(LogLevel.Information, "Pod {Namespace}/{Name}: container {Container} started as process {Pid}")]
     private partial void LogStarted(string @namespace, string name, string container, int pid);
+
+    [LoggerMessage(LogLevel.Information, "Pod {Namespace}/{Name}: container {Container} readiness is now {Ready}")]
+    private partial void LogReadiness(string @namespace, string name, string container, bool ready);
+
+    [LoggerMessage(LogLevel.Warning, "Pod {Namespace}/{Name}: container {Container} failed its liveness probe and is stopped")]
+    private partial void LogUnhealthy(string @namespace, string name, string container);
 
     [LoggerMessage(LogLevel.Error, "Pod {Namespace}/{Name}: container {Container} could not start")]
     private partial void LogStartFailed(Exception e, string @namespace, string name, string container);

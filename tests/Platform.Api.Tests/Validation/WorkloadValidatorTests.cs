@@ -48,6 +48,20 @@ public sealed class WorkloadValidatorTests
         Assert.Contains("spec.strategy.type", WorkloadValidator.ValidateDeployment(d).Select(e => e.Field));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void The_default_quarter_surge_and_unavailability_is_valid_for_few_replicas(int replicas)
+    {
+        // Kubernetes compares the values as written (25 is not 0), not the counts they round to.
+        var d = Deployment();
+        d.Spec.Replicas = replicas;
+        WorkloadDefaults.Apply(d, "default");
+
+        Assert.Empty(WorkloadValidator.ValidateDeployment(d));
+    }
+
     [Fact]
     public void The_selector_may_not_change_after_creation()
     {

@@ -78,6 +78,20 @@ public sealed class KubectlTests(PlatformCluster cluster) : IDisposable
     }
 
     [Fact]
+    public async Task Kubectl_applies_and_lists_services_and_endpoints()
+    {
+        Assert.Equal("service/kube-svc created\n", await KubectlAsync(Services.ServiceManifests.Service("kube-svc", "kube-nothing"), "apply", "-f", "-"));
+
+        var services = await KubectlAsync(null, "get", "svc", "kube-svc");
+        Assert.Matches(@"^NAME\s+TYPE\s+CLUSTER-IP\s+EXTERNAL-IP\s+PORT\(S\)\s+AGE\n", services);
+        Assert.Matches(@"(?m)^kube-svc\s+ClusterIP\s+10\.96\.\d+\.\d+\s+<none>\s+80/TCP\s+\S+\n", services);
+        var endpoints = await KubectlAsync(null, "get", "ep", "kube-svc");
+        Assert.Matches(@"^NAME\s+ENDPOINTS\s+AGE\n(?m)kube-svc\s+<none>\s+\S+\n", endpoints);
+
+        Assert.Equal("service \"kube-svc\" deleted\n", await KubectlAsync(null, "delete", "svc", "kube-svc", "--wait=true"));
+    }
+
+    [Fact]
     public async Task Kubectl_shows_server_errors_as_one_line_and_fails()
     {
         var missing = await RunAsync(null, "get", "deployment", "nothing-here");

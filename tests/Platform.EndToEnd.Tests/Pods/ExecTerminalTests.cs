@@ -16,7 +16,9 @@ public sealed class ExecTerminalTests(PlatformCluster cluster)
     {
         await ExecTarget.RunningAsync(cluster, Pod);
         var (fileName, leading) = RepositoryLayout.CliCommand;
-        var platformctl = string.Join(' ', new[] { fileName }.Concat(leading).Append("exec").Append("-it").Append(Pod).Append("--").Append("stty").Append("size"));
+        var platformctl = string.Join(' ', new[] { fileName }.Concat(leading).Append("exec").Append("-it").Append(Pod).Append("--").Append("sh").Append("-c")
+            .Append("'until [ -n \"$(stty size 2>/dev/null)\" ] && [ \"$(stty size)\" != \"0 0\" ]; do sleep 0.1; done; stty size'"));
+        // The size travels on its own channel next to the command's start: the command waits until it has come.
         // The local terminal gets a size of its own; while exec runs, it is raw (-icanon -echo); after, cooked again.
         var shell = $"stty cols 91 rows 33; {platformctl}; echo; echo after: $(stty -a | grep -o -- '-\\?icanon') $(stty -a | grep -o -- ' -\\?echo ')";
 

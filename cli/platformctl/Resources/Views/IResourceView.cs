@@ -20,6 +20,8 @@ internal static class ResourceViews
         [ResourceKinds.Node] = new NodeView(),
         [ResourceKinds.Image] = new ImageView(),
         [ResourceKinds.HorizontalPodAutoscaler] = new AutoscalerView(),
+        [ResourceKinds.Service] = new ServiceView(),
+        [ResourceKinds.Endpoints] = new EndpointsView(),
         [ResourceKinds.Deployment] = new DeploymentView(),
         [ResourceKinds.ReplicaSet] = new ReplicaSetView(),
     };
