@@ -24,6 +24,7 @@ internal static class CliApp
         root.Add(ApplyCommand.CreateCreate(runner));
         root.Add(DeleteCommand.Create(runner));
         root.Add(RunCommand.Create(runner));
+        root.Add(AutoscaleCommand.Create(runner));
         root.Add(LogsCommand.Create(runner));
         root.Add(ExecCommand.Create(runner));
         root.Add(Commands.Workloads.ScaleCommand.Create(runner));

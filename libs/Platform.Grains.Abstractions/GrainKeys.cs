@@ -9,6 +9,7 @@ public static class GrainKeys
     public const string NamespaceIndex = "namespaces";
     public const string DeploymentIndex = "deployments";
     public const string ReplicaSetIndex = "replicasets";
+    public const string HorizontalPodAutoscalerIndex = "horizontalpodautoscalers";
     public const string ServiceIndex = "services";
 
     /// <summary>The one allocator of cluster IPs from the service range.</summary>

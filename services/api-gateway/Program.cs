@@ -35,6 +35,7 @@ builder.Services.Configure<ControlPlaneOptions>(options =>
     options.NodeHeartbeatGracePeriod = settings.NodeGracePeriod;
     options.ServiceCidr = builder.Configuration["PLATFORM_SERVICE_CIDR"] ?? options.ServiceCidr;
 });
+builder.Services.Configure<Platform.Grains.Autoscaling.AutoscalerOptions>(options => AutoscalerSettings.Read(builder.Configuration, options));
 builder.Services.AddSingleton<WatchHub>();
 builder.Services.AddHostedService(services => services.GetRequiredService<WatchHub>());
 builder.Services.AddIngress();

@@ -32,9 +32,23 @@ internal static class DescribeCommand
         {
             var item = await context.Resources.GetAsync(selection.Kind, context.Namespace, selection.Names[i], cancellationToken);
             var separator = i == 0 ? string.Empty : "\n";
-            await context.Out.WriteAsync((separator + view.Describe(item, context.Host.TimeZone)).AsMemory(), cancellationToken);
+            var text = view.Describe(item, context.Host.TimeZone);
+            if (view is IDescribesEvents)
+            {
+                text += await EventsOf(context, item, cancellationToken);
+            }
+
+            await context.Out.WriteAsync((separator + text).AsMemory(), cancellationToken);
         }
 
         return ExitCodes.Success;
+    }
+
+    private static async Task<string> EventsOf(CliContext context, System.Text.Json.Nodes.JsonNode item, CancellationToken cancellationToken)
+    {
+        var uid = ApiObjects.MetadataString(item, "uid");
+        var list = await context.Resources.ListAsync(ResourceKinds.Event, ApiObjects.Namespace(item) ?? context.Namespace, false, cancellationToken);
+        var events = ApiObjects.Items(list).Select(ApiObjects.As<Platform.Api.Model.Event>).Where(e => e.InvolvedObject.Uid == uid);
+        return Platform.Cli.Output.DescribeEvents.Render(events, context.Now);
     }
 }

@@ -18,6 +18,8 @@ namespace Platform.Cli.Serialization;
 [JsonSerializable(typeof(Image))]
 [JsonSerializable(typeof(Status))]
 [JsonSerializable(typeof(NamedVolume))]
+[JsonSerializable(typeof(HorizontalPodAutoscaler))]
+[JsonSerializable(typeof(Event))]
 [JsonSerializable(typeof(Deployment))]
 [JsonSerializable(typeof(ReplicaSet))]
 [JsonSerializable(typeof(Scale))]

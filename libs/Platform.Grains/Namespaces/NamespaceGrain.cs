@@ -112,6 +112,7 @@ public sealed partial class NamespaceGrain(
         var left = 0;
         left += await DeleteAll<IDeploymentGrain, Deployment>(GrainKeys.DeploymentIndex, prefix);
         left += await DeleteAll<IReplicaSetGrain, ReplicaSet>(GrainKeys.ReplicaSetIndex, prefix);
+        left += await DeleteAll<Abstractions.Autoscaling.IHorizontalPodAutoscalerGrain, HorizontalPodAutoscaler>(GrainKeys.HorizontalPodAutoscalerIndex, prefix);
         left += await DeleteAll<IPodGrain, Pod>(GrainKeys.PodIndex, prefix);
         left += await DeleteAll<Abstractions.Services.IServiceGrain, Service>(GrainKeys.ServiceIndex, prefix);
         if (left > 0)

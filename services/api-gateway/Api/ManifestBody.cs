@@ -13,6 +13,11 @@ public static class ManifestBody
 
     public static async Task<Result> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
+        if (request.ContentType?.StartsWith(Protobuf.ProtobufBody.ContentType, StringComparison.OrdinalIgnoreCase) == true)
+        {
+            return await ReadProtobufAsync(request, cancellationToken);
+        }
+
         if (!IsSupported(request.ContentType))
         {
             return new(null, ApiErrors.UnsupportedMediaType(request.ContentType));
@@ -39,6 +44,28 @@ public static class ManifestBody
         catch (ManifestFormatException e)
         {
             return new(null, ApiErrors.BadRequest(e.Message));
+        }
+    }
+
+    /// <summary>kubectl's typed client writes some built-in kinds in protobuf (see <see cref="Protobuf.ProtobufBody"/>).</summary>
+    private static async Task<Result> ReadProtobufAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, cancellationToken);
+        if (buffer.Length > MaxBytes)
+        {
+            return new(null, ApiErrors.TooLarge(MaxBytes));
+        }
+
+        try
+        {
+            return Protobuf.ProtobufBody.Decode(buffer.ToArray()) is { } document
+                ? new(document, null)
+                : new(null, ApiErrors.UnsupportedMediaType(request.ContentType));
+        }
+        catch (FormatException e)
+        {
+            return new(null, ApiErrors.BadRequest($"the protobuf body cannot be read: {e.Message}"));
         }
     }
 

@@ -26,6 +26,7 @@ public sealed partial class WorkloadResyncService(IGrainFactory grains, ILogger<
             {
                 await Each<IReplicaSetGrain>(GrainKeys.ReplicaSetIndex, g => g.Resync());
                 await Each<IDeploymentGrain>(GrainKeys.DeploymentIndex, g => g.Reconcile());
+                await Each<Platform.Grains.Abstractions.Autoscaling.IHorizontalPodAutoscalerGrain>(GrainKeys.HorizontalPodAutoscalerIndex, g => g.Reconcile());
                 await Each<INamespaceGrain>(GrainKeys.NamespaceIndex, g => g.Finalize());
                 if (++pass % ServicePassEvery == 0)
                 {

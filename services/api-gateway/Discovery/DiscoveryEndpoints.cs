@@ -20,27 +20,33 @@ public static class DiscoveryEndpoints
         {
             kind = "APIGroupList",
             apiVersion = "v1",
-            groups = registry.ByGroupVersion()
-                .Where(g => g.First().Kind.Group.Length > 0)
-                .Select(g => GroupOf(g.First().Kind))
-                .ToList(),
+            groups = Groups(registry).Select(g => GroupOf(g.Key, g.Value)).ToList(),
         }));
         foreach (var group in registry.ByGroupVersion())
         {
             var kind = group.First().Kind;
             var resources = group.SelectMany(ResourcesOf).ToList();
             app.MapGet(kind.BasePath, () => Results.Json(new { kind = "APIResourceList", apiVersion = "v1", groupVersion = kind.GroupVersion, resources }));
-            if (kind.Group.Length > 0)
-            {
-                app.MapGet($"/apis/{kind.Group}", () => Results.Json(GroupOf(kind)));
-            }
+        }
+
+        foreach (var (name, versions) in Groups(registry))
+        {
+            app.MapGet($"/apis/{name}", () => Results.Json(GroupOf(name, versions)));
         }
     }
 
-    private static ApiGroup GroupOf(ResourceKind kind)
+    /// <summary>Each named group with its versions in registry order; the first is the preferred one (autoscaling: v2, then v1).</summary>
+    private static Dictionary<string, List<string>> Groups(ResourceRegistry registry) =>
+        registry.ByGroupVersion()
+            .Select(g => g.First().Kind)
+            .Where(k => k.Group.Length > 0)
+            .GroupBy(k => k.Group)
+            .ToDictionary(g => g.Key, g => g.Select(k => k.Version).Distinct().ToList());
+
+    private static ApiGroup GroupOf(string group, List<string> versions)
     {
-        var version = new VersionEntry(kind.GroupVersion, kind.Version);
-        return new ApiGroup("APIGroup", "v1", kind.Group, [version], version);
+        var entries = versions.Select(v => new VersionEntry($"{group}/{v}", v)).ToList();
+        return new ApiGroup("APIGroup", "v1", group, entries, entries[0]);
     }
 
     private static IEnumerable<object> ResourcesOf(ResourceHandler handler)

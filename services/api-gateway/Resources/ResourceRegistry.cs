@@ -17,6 +17,8 @@ public sealed class ResourceRegistry
         new EventResource(),
         new DeploymentResource(),
         new ReplicaSetResource(),
+        new HorizontalPodAutoscalerResource(),
+        new HorizontalPodAutoscalerV1Resource(),
         new ServiceResource(),
         new EndpointsResource(),
         new PodMetricsResource(),

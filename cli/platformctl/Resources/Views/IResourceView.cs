@@ -19,6 +19,7 @@ internal static class ResourceViews
         [ResourceKinds.Pod] = new PodView(),
         [ResourceKinds.Node] = new NodeView(),
         [ResourceKinds.Image] = new ImageView(),
+        [ResourceKinds.HorizontalPodAutoscaler] = new AutoscalerView(),
         [ResourceKinds.Service] = new ServiceView(),
         [ResourceKinds.Endpoints] = new EndpointsView(),
         [ResourceKinds.Deployment] = new DeploymentView(),
