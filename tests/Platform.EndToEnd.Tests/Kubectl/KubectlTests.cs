@@ -9,7 +9,7 @@ namespace Platform.EndToEnd.Tests.Kubectl;
 public sealed class KubectlTests(PlatformCluster cluster) : IDisposable
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
-    private readonly string kubeconfig = Path.Combine(cluster.Home, $"kubeconfig-{Guid.NewGuid():N}");
+    private readonly KubectlRunner kubectl = new(cluster);
 
     [Fact]
     public async Task Kubectl_discovers_the_api_and_prints_the_server_version()
@@ -131,13 +131,7 @@ public sealed class KubectlTests(PlatformCluster cluster) : IDisposable
         }
     }
 
-    public void Dispose()
-    {
-        if (File.Exists(kubeconfig))
-        {
-            File.Delete(kubeconfig);
-        }
-    }
+    public void Dispose() => kubectl.Dispose();
 
     private async Task<string> KubectlAsync(string? input, params string[] arguments)
     {
@@ -146,32 +140,5 @@ public sealed class KubectlTests(PlatformCluster cluster) : IDisposable
         return result.Output;
     }
 
-    private async Task<ToolResult> RunAsync(string? input, params string[] arguments)
-    {
-        if (!File.Exists(kubeconfig))
-        {
-            await File.WriteAllTextAsync(kubeconfig, $"""
-                apiVersion: v1
-                kind: Config
-                clusters:
-                  - name: platform
-                    cluster:
-                      server: {cluster.GatewayTlsUrl.ToString().TrimEnd('/')}
-                      certificate-authority-data: {Convert.ToBase64String(await File.ReadAllBytesAsync(cluster.GatewayCertificate))}
-                users:
-                  - name: admin
-                    user:
-                      token: {cluster.Token}
-                contexts:
-                  - name: platform
-                    context:
-                      cluster: platform
-                      user: admin
-                      namespace: default
-                current-context: platform
-                """);
-        }
-
-        return await Tool.RunAsync("kubectl", ["--kubeconfig", kubeconfig, "--cache-dir", Path.Combine(cluster.Home, "kube-cache"), .. arguments], new Dictionary<string, string>(), input ?? string.Empty);
-    }
+    private Task<ToolResult> RunAsync(string? input, params string[] arguments) => kubectl.RunAsync(input, arguments);
 }

@@ -14,6 +14,7 @@ namespace Platform.EndToEnd.Tests.Metrics;
 public sealed partial class MetricsTests(PlatformCluster cluster) : IAsyncLifetime
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
+    private readonly KubectlRunner kubectl = new(cluster);
     private readonly string pod = $"burn-{Guid.NewGuid().ToString("N")[..6]}";
 
     /// <summary>A busy loop held to a fifth of a core by its CFS quota, so it burns no more of the shared machine.</summary>
@@ -47,7 +48,11 @@ public sealed partial class MetricsTests(PlatformCluster cluster) : IAsyncLifeti
         await ClusterApi.WaitForPhaseAsync(cluster.Http, pod, "Running", Timeout);
     }
 
-    public async Task DisposeAsync() => await cluster.Cli.RunAsync(null, "delete", "pod", pod);
+    public async Task DisposeAsync()
+    {
+        kubectl.Dispose();
+        await cluster.Cli.RunAsync(null, "delete", "pod", pod);
+    }
 
     [Fact]
     public async Task Platformctl_top_pods_shows_the_busy_pods_cpu_and_memory()
@@ -96,22 +101,21 @@ public sealed partial class MetricsTests(PlatformCluster cluster) : IAsyncLifeti
     [Fact]
     public async Task Kubectl_top_reads_the_metrics_api()
     {
-        var kubeconfig = await WriteKubeconfigAsync();
         var row = await Eventually.ValueAsync(async () =>
         {
-            var top = await KubectlAsync(kubeconfig, "top", "pods", "-l", "app=burn");
+            var top = await KubectlAsync("top", "pods", "-l", "app=burn");
             return top.ExitCode == 0 && PodRow(pod).Match(top.Output) is { Success: true } match && Millicores(match) > 0 ? match : null;
         }, Timeout, "kubectl top pods to show the busy pod using CPU");
         Assert.InRange(Millicores(row), 1, 300);
 
-        var nodes = await KubectlAsync(kubeconfig, "top", "nodes");
+        var nodes = await KubectlAsync("top", "nodes");
         Assert.True(nodes.ExitCode == 0, nodes.Errors);
         Assert.Matches(@$"(?m)^{PlatformCluster.NodeName}\s+[1-9]\d*m\s+\d+%\s+[1-9]\d*Mi\s+\d+%\s*$", nodes.Output);
 
         // platformctl prints the same columns as kubectl.
         var ours = await cluster.Cli.RunAsync(null, "top", "nodes");
         Assert.Equal(HeaderOf(nodes.Output), HeaderOf(ours.Output));
-        var pods = await KubectlAsync(kubeconfig, "top", "pods", "-A");
+        var pods = await KubectlAsync("top", "pods", "-A");
         Assert.Equal(HeaderOf(pods.Output), HeaderOf((await cluster.Cli.RunAsync(null, "top", "pods", "-A")).Output));
     }
 
@@ -222,34 +226,7 @@ public sealed partial class MetricsTests(PlatformCluster cluster) : IAsyncLifeti
 
     private static long Millicores(Match row) => long.Parse(row.Groups["cpu"].Value, CultureInfo.InvariantCulture);
 
-    private async Task<string> WriteKubeconfigAsync()
-    {
-        var path = Path.Combine(cluster.Home, $"kubeconfig-{Guid.NewGuid():N}");
-        await File.WriteAllTextAsync(path, $"""
-            apiVersion: v1
-            kind: Config
-            clusters:
-              - name: platform
-                cluster:
-                  server: {cluster.GatewayTlsUrl.ToString().TrimEnd('/')}
-                  certificate-authority-data: {Convert.ToBase64String(await File.ReadAllBytesAsync(cluster.GatewayCertificate))}
-            users:
-              - name: admin
-                user:
-                  token: {cluster.Token}
-            contexts:
-              - name: platform
-                context:
-                  cluster: platform
-                  user: admin
-                  namespace: default
-            current-context: platform
-            """);
-        return path;
-    }
-
-    private Task<ToolResult> KubectlAsync(string kubeconfig, params string[] arguments) =>
-        Tool.RunAsync("kubectl", ["--kubeconfig", kubeconfig, "--cache-dir", Path.Combine(cluster.Home, "kube-cache"), .. arguments], new Dictionary<string, string>(), string.Empty);
+    private Task<ToolResult> KubectlAsync(params string[] arguments) => kubectl.RunAsync(null, arguments);
 
     private sealed record Usage(long Cpu, long Memory);
 }

@@ -1,6 +1,4 @@
-using Platform.EndToEnd.Tests.Infrastructure;
-
-namespace Platform.EndToEnd.Tests.Autoscaling;
+namespace Platform.EndToEnd.Tests.Infrastructure;
 
 /// <summary>The real kubectl against the cluster's HTTPS port, with a kubeconfig of its own (removed on dispose).</summary>
 public sealed class KubectlRunner(PlatformCluster cluster) : IDisposable
