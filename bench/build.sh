@@ -14,7 +14,8 @@ WORK=$(mktemp -d /tmp/platform-bench-build.XXXXXX)
 export PLATFORM_HOME=$WORK/home PLATFORM_CONFIG=$WORK/cli-config
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 export PLATFORM_GATEWAY_PORT=$(free_port) PLATFORM_IMAGE_STORE_PORT=$(free_port) PLATFORM_NODE_AGENT_PORT=$(free_port)
-export PLATFORM_RABBITMQ_PORT=$(free_port) PLATFORM_ORLEANS_SILO_PORT=$(free_port) PLATFORM_ORLEANS_GATEWAY_PORT=$(free_port)
+# RabbitMQ's distribution and control ports are its port + 20000 and + 30000, so its own port stays low.
+export PLATFORM_RABBITMQ_PORT=25676 PLATFORM_ORLEANS_SILO_PORT=$(free_port) PLATFORM_ORLEANS_GATEWAY_PORT=$(free_port)
 REGISTRY=127.0.0.1:$PLATFORM_IMAGE_STORE_PORT
 BUILDAH=(buildah --root "$WORK/buildah/root" --runroot "$WORK/buildah/run" --storage-driver overlay)
 
