@@ -20,6 +20,7 @@ GATEWAY_URL=http://127.0.0.1:$GATEWAY_PORT
 CLI_CONFIG=${PLATFORM_CONFIG:-$HOME/.platform/config}
 BRIDGE=${PLATFORM_BRIDGE:-platform0}
 POD_CIDR=${PLATFORM_POD_CIDR:-10.88.0.0/24}
+SERVICE_CIDR=${PLATFORM_SERVICE_CIDR:-10.96.0.0/16}
 # sqlite (embedded, one gateway) or postgres (a private PostgreSQL started here; gateways may share it).
 STORAGE=${PLATFORM_STORAGE:-sqlite}
 POSTGRES_PORT=${PLATFORM_POSTGRES_PORT:-55432}
@@ -64,6 +65,7 @@ service_env() {
         "PLATFORM_ADMIN_TOKEN_FILE=$TOKEN_FILE" \
         "PLATFORM_BRIDGE=$BRIDGE" \
         "PLATFORM_POD_CIDR=$POD_CIDR" \
+        "PLATFORM_SERVICE_CIDR=$SERVICE_CIDR" \
         "PLATFORM_RUNTIME_BIN=$ROOT/out/platform-runtime/platform-runtime"
     if uses_postgres; then printf '%s\n' "PLATFORM_POSTGRES_URL=$(postgres url)"; fi
 }
@@ -236,7 +238,9 @@ cmd_down() {
 }
 
 # The node agent leaves pod networks in place when it stops (a later agent takes them over); down
-# removes them: each pod's namespace mount (its veth goes with it), then the node bridge.
+# removes them: each pod's namespace mount (its veth goes with it), then the node bridge. The agent
+# deletes the dummy link holding its cluster IPs when it stops; one left by a crashed agent goes here
+# (its name is the agent's: the bridge's first 11 characters and "-svc").
 remove_pod_network() {
     local netns
     for netns in "$PLATFORM_HOME"/nodes/*/network/netns/*; do
@@ -247,6 +251,10 @@ remove_pod_network() {
     rm -rf "$PLATFORM_HOME"/nodes/*/network/pods "$PLATFORM_HOME"/nodes/*/network/addresses
     if ip link show "$BRIDGE" >/dev/null 2>&1; then
         ip link delete "$BRIDGE" type bridge
+    fi
+    local service_link="${BRIDGE:0:11}-svc"
+    if ip link show "$service_link" >/dev/null 2>&1; then
+        ip link delete "$service_link" type dummy
     fi
 }
 

@@ -6,6 +6,13 @@ public static class QueueNames
     /// <summary>The queue of one node's agent: StartPod and StopPod for that node.</summary>
     public static string Node(string nodeName) => $"node.{nodeName}";
 
+    /// <summary>
+    /// A node agent's view of the Services: <see cref="ServiceRoutingChanged"/> and <see cref="ServiceRoutingSnapshot"/>
+    /// (published, and snapshots sent to it by name). Durable, but expires an hour after its agent stops
+    /// consuming, since an agent asks for a snapshot when it starts anyway.
+    /// </summary>
+    public static string NodeServices(string nodeName) => $"node.{nodeName}.services";
+
     /// <summary>Pods to place, shared by every scheduler replica.</summary>
     public const string Scheduler = "scheduler.pods";
 
@@ -13,6 +20,9 @@ public static class QueueNames
     public const string GatewayNodeRegistration = "api-gateway.node-registration";
     public const string GatewayNodeHeartbeat = "api-gateway.node-heartbeat";
     public const string GatewayImagePulled = "api-gateway.image-pulled";
+
+    /// <summary>Node agents' requests for a snapshot of every Service (competing consumers: one gateway answers).</summary>
+    public const string GatewayServiceRouting = "api-gateway.service-routing";
 
     /// <summary>Transient (not durable, auto-deleted): samples are worth nothing once a newer one exists.</summary>
     public const string GatewayMetrics = "api-gateway.metrics";

@@ -4,6 +4,7 @@ using Platform.ApiGateway.Controllers;
 using Platform.ApiGateway.Hosting;
 using Platform.ApiGateway.Ingress;
 using Platform.ApiGateway.Messaging;
+using Platform.ApiGateway.NodeServices;
 using Platform.ApiGateway.Observability;
 using Platform.ApiGateway.Discovery;
 using Platform.ApiGateway.Resources;
@@ -39,6 +40,7 @@ builder.Services.Configure<Platform.Grains.Autoscaling.AutoscalerOptions>(option
 builder.Services.AddSingleton<WatchHub>();
 builder.Services.AddHostedService(services => services.GetRequiredService<WatchHub>());
 builder.Services.AddIngress();
+builder.Services.AddNodeServiceRouting();
 builder.Services.AddPlatformMetrics();
 builder.Services.AddHostedService<GatewayMetrics>();
 builder.Services.AddHttpClient(LogEndpoints.AgentClient, client => client.Timeout = Timeout.InfiniteTimeSpan);
@@ -51,6 +53,7 @@ builder.Services.AddPlatformBus(
         bus.AddConsumer<NodeHeartbeatConsumer>();
         bus.AddConsumer<ImagePulledConsumer>();
         bus.AddConsumer<NodeMetricsSampledConsumer>();
+        bus.AddConsumer<ServiceRoutingRequestedConsumer>();
     },
     (context, rabbit) =>
     {
@@ -58,6 +61,7 @@ builder.Services.AddPlatformBus(
         rabbit.ReceiveEndpoint(QueueNames.GatewayNodeRegistration, e => e.ConfigureConsumer<NodeRegisteredConsumer>(context));
         rabbit.ReceiveEndpoint(QueueNames.GatewayNodeHeartbeat, e => e.ConfigureConsumer<NodeHeartbeatConsumer>(context));
         rabbit.ReceiveEndpoint(QueueNames.GatewayImagePulled, e => e.ConfigureConsumer<ImagePulledConsumer>(context));
+        rabbit.DirectEndpoint(QueueNames.GatewayServiceRouting, e => e.ConfigureConsumer<ServiceRoutingRequestedConsumer>(context));
         rabbit.ReceiveEndpoint(QueueNames.GatewayMetrics, e =>
         {
             // Samples are lossy by nature: a transient queue, gone with the gateway, no retries of stale ones.

@@ -5,6 +5,7 @@ using Platform.Observability;
 using Platform.NodeAgent;
 using Platform.NodeAgent.Exec;
 using Platform.NodeAgent.Builds;
+using Platform.NodeAgent.ClusterServices;
 using Platform.NodeAgent.Logs;
 using Platform.NodeAgent.Metrics;
 using Platform.NodeAgent.Messaging;
@@ -39,6 +40,7 @@ builder.Services.AddSingleton<StatusReporter>();
 builder.Services.AddSingleton<Platform.NodeAgent.Pods.Probes.ProbeExecutor>();
 builder.Services.AddHostedService(services => services.GetRequiredService<StatusReporter>());
 builder.Services.AddPodNetworking(builder.Configuration, settings);
+builder.Services.AddClusterServices();
 builder.Services.AddSingleton<PodSupervisor>();
 builder.Services.AddHostedService(services => services.GetRequiredService<PodSupervisor>());
 builder.Services.AddHostedService<NodeRegistrationService>();
@@ -51,12 +53,17 @@ builder.Services.AddPlatformBus(
     {
         bus.AddConsumer<StartPodConsumer>();
         bus.AddConsumer<StopPodConsumer>();
+        bus.AddClusterServiceConsumers();
     },
-    (context, rabbit) => rabbit.DirectEndpoint(QueueNames.Node(settings.NodeName), endpoint =>
+    (context, rabbit) =>
     {
-        endpoint.ConfigureConsumer<StartPodConsumer>(context);
-        endpoint.ConfigureConsumer<StopPodConsumer>(context);
-    }));
+        rabbit.DirectEndpoint(QueueNames.Node(settings.NodeName), endpoint =>
+        {
+            endpoint.ConfigureConsumer<StartPodConsumer>(context);
+            endpoint.ConfigureConsumer<StopPodConsumer>(context);
+        });
+        rabbit.ServicesEndpoint(context, settings.NodeName);
+    });
 
 var app = builder.Build();
 app.UseWebSockets();

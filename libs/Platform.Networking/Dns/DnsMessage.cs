@@ -17,6 +17,12 @@ public static class DnsMessage
     public const int NameError = 3;
     public const int Refused = 5;
 
+    /// <summary>The largest answer over UDP without EDNS (RFC 1035, 4.2.1).</summary>
+    private const int MaxUdpAnswer = 512;
+
+    /// <summary>A compressed-name A record: pointer, type, class, TTL, length and 4 address bytes.</summary>
+    private const int RecordLength = 16;
+
     /// <summary>The question of a standard query with exactly one question, or null for anything else.</summary>
     public static DnsQuestion? ReadQuestion(ReadOnlySpan<byte> query)
     {
@@ -54,33 +60,38 @@ public static class DnsMessage
     }
 
     /// <summary>
-    /// The answer to <paramref name="question"/>: the question echoed, then one A record when
-    /// <paramref name="address"/> is given. <paramref name="responseCode"/> is NoError, NameError...
+    /// The answer to <paramref name="question"/>: the question echoed, then one A record per address in
+    /// <paramref name="addresses"/>, as many as fit in a 512-byte UDP answer (a stub resolver takes what
+    /// it got; there is no TCP fallback). <paramref name="responseCode"/> is NoError, NameError...
     /// </summary>
-    public static byte[] Answer(ReadOnlySpan<byte> query, DnsQuestion question, int responseCode, IPAddress? address, uint ttlSeconds)
+    public static byte[] Answer(ReadOnlySpan<byte> query, DnsQuestion question, int responseCode, IReadOnlyList<IPAddress> addresses, uint ttlSeconds)
     {
-        var answerLength = address is null ? 0 : 16;
-        var response = new byte[question.QuestionEnd + answerLength];
+        var count = Math.Min(addresses.Count, Math.Max(0, (MaxUdpAnswer - question.QuestionEnd) / RecordLength));
+        var response = new byte[question.QuestionEnd + (count * RecordLength)];
         query[..question.QuestionEnd].CopyTo(response);
-        // QR=1, the opcode and RD copied, AA=1 (this server is the authority for pod names), RA=0.
+        // QR=1, the opcode and RD copied, AA=1 (this server is the authority for cluster names), RA=0.
         var flags = (ushort)(0x8000 | (question.Flags & 0x7900) | 0x0400 | responseCode);
         BinaryPrimitives.WriteUInt16BigEndian(response.AsSpan(2), flags);
-        BinaryPrimitives.WriteUInt16BigEndian(response.AsSpan(6), (ushort)(address is null ? 0 : 1));
+        BinaryPrimitives.WriteUInt16BigEndian(response.AsSpan(6), (ushort)count);
         BinaryPrimitives.WriteUInt16BigEndian(response.AsSpan(8), 0);
         BinaryPrimitives.WriteUInt16BigEndian(response.AsSpan(10), 0);
-        if (address is not null)
+        for (var i = 0; i < count; i++)
         {
-            var record = response.AsSpan(question.QuestionEnd);
+            var record = response.AsSpan(question.QuestionEnd + (i * RecordLength));
             BinaryPrimitives.WriteUInt16BigEndian(record, 0xC00C);
             BinaryPrimitives.WriteUInt16BigEndian(record[2..], TypeA);
             BinaryPrimitives.WriteUInt16BigEndian(record[4..], ClassIn);
             BinaryPrimitives.WriteUInt32BigEndian(record[6..], ttlSeconds);
             BinaryPrimitives.WriteUInt16BigEndian(record[10..], 4);
-            address.GetAddressBytes().CopyTo(record[12..]);
+            addresses[i].GetAddressBytes().CopyTo(record[12..]);
         }
 
         return response;
     }
+
+    /// <summary>The answer with at most one A record (null: none).</summary>
+    public static byte[] Answer(ReadOnlySpan<byte> query, DnsQuestion question, int responseCode, IPAddress? address, uint ttlSeconds) =>
+        Answer(query, question, responseCode, address is null ? [] : [address], ttlSeconds);
 
     /// <summary>A FORMERR for a query that could not be read, when at least its id can be echoed.</summary>
     public static byte[]? FormatErrorFor(ReadOnlySpan<byte> query)

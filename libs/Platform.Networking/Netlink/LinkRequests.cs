@@ -14,6 +14,14 @@ public static class LinkRequests
             .BeginNested(Rtnl.LinkInfo).Attribute(Rtnl.InfoKind, "bridge").EndNested()
             .ToArray();
 
+    /// <summary>A dummy link: a device that only holds addresses (the node's cluster IPs), as kube-proxy's kube-ipvs0.</summary>
+    public static byte[] NewDummy(string name, uint sequence) =>
+        new NetlinkMessage(Rtnl.NewLink, Create, sequence)
+            .LinkHeader()
+            .Attribute(Rtnl.LinkName, name)
+            .BeginNested(Rtnl.LinkInfo).Attribute(Rtnl.InfoKind, "dummy").EndNested()
+            .ToArray();
+
     /// <summary>
     /// A veth pair whose peer is created straight inside another network namespace (by descriptor)
     /// under its final name: one request, so a failure never leaves a half-moved pair behind.
@@ -78,6 +86,28 @@ public static class LinkRequests
             .Attribute(Rtnl.AddrLocal, bytes)
             .Attribute(Rtnl.AddrAddress, bytes)
             .Attribute(Rtnl.AddrBroadcast, Ipv4Subnet.Broadcast(address, prefixLength).GetAddressBytes())
+            .ToArray();
+    }
+
+    /// <summary>A host address (/32, no broadcast) on a link; replacing makes a second identical request succeed.</summary>
+    public static byte[] AddHostAddress(int index, IPAddress address, uint sequence)
+    {
+        var bytes = address.GetAddressBytes();
+        return new NetlinkMessage(Rtnl.NewAddr, Rtnl.FlagCreate | Rtnl.FlagReplace | Rtnl.FlagAck, sequence)
+            .AddressHeader(32, index)
+            .Attribute(Rtnl.AddrLocal, bytes)
+            .Attribute(Rtnl.AddrAddress, bytes)
+            .ToArray();
+    }
+
+    /// <summary>Removes a host address (/32) from a link.</summary>
+    public static byte[] DeleteHostAddress(int index, IPAddress address, uint sequence)
+    {
+        var bytes = address.GetAddressBytes();
+        return new NetlinkMessage(Rtnl.DelAddr, Rtnl.FlagAck, sequence)
+            .AddressHeader(32, index)
+            .Attribute(Rtnl.AddrLocal, bytes)
+            .Attribute(Rtnl.AddrAddress, bytes)
             .ToArray();
     }
 

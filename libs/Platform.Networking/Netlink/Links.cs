@@ -16,6 +16,27 @@ public static class Links
     }
 
     /// <summary>
+    /// A dummy link named <paramref name="name"/>, up, with no address: one left by an earlier process
+    /// (a crash) is deleted first, so none of its addresses survives.
+    /// </summary>
+    public static int RecreateDummy(NetlinkSocket socket, string name)
+    {
+        Delete(socket, name);
+        socket.Require($"creating dummy link {name}", seq => LinkRequests.NewDummy(name, seq));
+        var index = Index(socket, name);
+        socket.Require($"bringing {name} up", seq => LinkRequests.SetUp(index, seq));
+        return index;
+    }
+
+    /// <summary>Adds <paramref name="address"/>/32 to a link; idempotent.</summary>
+    public static void AddHostAddress(NetlinkSocket socket, int index, IPAddress address) =>
+        socket.Require($"adding {address}/32", seq => LinkRequests.AddHostAddress(index, address, seq));
+
+    /// <summary>Removes <paramref name="address"/>/32 from a link; an address already gone is fine.</summary>
+    public static void RemoveHostAddress(NetlinkSocket socket, int index, IPAddress address) =>
+        socket.Require($"removing {address}/32", seq => LinkRequests.DeleteHostAddress(index, address, seq), Native.EADDRNOTAVAIL, Native.ENODEV);
+
+    /// <summary>
     /// A veth pair: <paramref name="hostName"/> on the bridge, up; its peer <paramref name="peerName"/>
     /// created inside the namespace open as <paramref name="namespaceFd"/>. A pair left by an earlier
     /// attempt is replaced.

@@ -7,6 +7,7 @@ public static class Rtnl
     public const ushort DelLink = 17;
     public const ushort GetLink = 18;
     public const ushort NewAddr = 20;
+    public const ushort DelAddr = 21;
     public const ushort NewRoute = 24;
     public const ushort Error = 2;
     public const ushort Done = 3;

@@ -124,29 +124,11 @@ public sealed partial class HostPortProxy(ILogger<HostPortProxy> logger) : IAsyn
             try
             {
                 await upstream.ConnectAsync(target, stopping.Token);
-                await using var clientStream = new NetworkStream(client, ownsSocket: false);
-                await using var upstreamStream = new NetworkStream(upstream, ownsSocket: false);
-                await Task.WhenAll(
-                    CopyThenShutdownAsync(clientStream, upstream),
-                    CopyThenShutdownAsync(upstreamStream, client));
+                await TcpRelay.RunAsync(client, upstream, stopping.Token);
             }
             catch (Exception e) when (e is SocketException or IOException or OperationCanceledException)
             {
                 LogConnectionEnded(logger, target.ToString(), e.Message);
-            }
-        }
-
-        /// <summary>Copies one direction; its end half-closes the other side, so request/response protocols finish cleanly.</summary>
-        private async Task CopyThenShutdownAsync(Stream from, Socket to)
-        {
-            await using var toStream = new NetworkStream(to, ownsSocket: false);
-            await from.CopyToAsync(toStream, stopping.Token);
-            try
-            {
-                to.Shutdown(SocketShutdown.Send);
-            }
-            catch (SocketException)
-            {
             }
         }
     }

@@ -5,6 +5,11 @@ namespace Platform.NodeAgent.Networking;
 /// <summary>The node's pod network: PLATFORM_BRIDGE (platform0) and PLATFORM_POD_CIDR (10.88.0.0/24).</summary>
 public sealed record NetworkSettings(bool Enabled, string Bridge, Ipv4Subnet Subnet, string Directory)
 {
+    /// <summary>The dummy link that holds the node's cluster IPs: the bridge's name (at most 11 characters of it) and "-svc".</summary>
+    public string ServiceLink => ServiceLinkOf(Bridge);
+
+    public static string ServiceLinkOf(string bridge) => bridge[..Math.Min(bridge.Length, 11)] + "-svc";
+
     public const string DefaultBridge = "platform0";
     public const string DefaultSubnet = "10.88.0.0/24";
 

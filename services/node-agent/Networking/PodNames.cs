@@ -49,12 +49,15 @@ public sealed class PodNames : IDnsNames
 
         """;
 
-    /// <summary>/etc/resolv.conf of a pod: the agent's responder on the bridge, the pod's namespace searched first.</summary>
+    /// <summary>
+    /// /etc/resolv.conf of a pod: the agent's responder on the bridge; Kubernetes' search path (Services of the
+    /// pod's namespace, then of any namespace, then the cluster domain), then the pods of its namespace.
+    /// </summary>
     public static string ResolvConf(string @namespace, IPAddress nameserver) =>
         $"""
         # Written by the platform node agent.
         nameserver {nameserver}
-        search {@namespace}.{PodZone} {PodZone} {ClusterDomain}
+        search {@namespace}.svc.{ClusterDomain} svc.{ClusterDomain} {ClusterDomain} {@namespace}.{PodZone}
         options ndots:5
 
         """;

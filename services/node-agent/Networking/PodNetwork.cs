@@ -3,12 +3,13 @@ using Platform.Contracts;
 using Platform.Networking;
 using Platform.Networking.Dns;
 using Platform.Networking.Netlink;
+using Platform.NodeAgent.ClusterServices;
 
 namespace Platform.NodeAgent.Networking;
 
 /// <summary>
 /// Every pod's network on this node. At start: the node bridge with the subnet's gateway address and
-/// the DNS responder on it. Per pod (the "sandbox", as Kubernetes' pause container): a network
+/// the DNS responder on it (Service names first, then pod names). Per pod (the "sandbox", as Kubernetes' pause container): a network
 /// namespace kept by a bind mount, which every container of the pod joins; a veth from the bridge into
 /// it as eth0; an address from the node's pool; /etc/hosts and /etc/resolv.conf; host ports.
 /// Setting up and tearing down are idempotent and work from the files on disk alone, so an agent that
@@ -18,6 +19,7 @@ public sealed partial class PodNetwork(
     NetworkSettings settings,
     NodeAgentSettings node,
     HostPortProxy proxy,
+    ServiceNames serviceNames,
     ILogger<PodNetwork> logger) : IHostedService, IAsyncDisposable
 {
     private const string PodLink = "eth0";
@@ -42,7 +44,7 @@ public sealed partial class PodNetwork(
         LogBridgeReady(settings.Bridge, settings.Subnet.ToString());
         try
         {
-            dns = DnsResponder.Start(new IPEndPoint(settings.Subnet.Gateway, 53), names);
+            dns = DnsResponder.Start(new IPEndPoint(settings.Subnet.Gateway, 53), new DnsNameChain(serviceNames, names));
         }
         catch (System.Net.Sockets.SocketException e)
         {

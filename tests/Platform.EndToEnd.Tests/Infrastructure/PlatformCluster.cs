@@ -70,6 +70,12 @@ public class PlatformCluster : IAsyncLifetime
 
     public string PodSubnet => network.Subnet;
 
+    /// <summary>The cluster's service range (PLATFORM_SERVICE_CIDR), a /24 of its own.</summary>
+    public string ServiceSubnet => network.ServiceSubnet;
+
+    /// <summary>The node agent's dummy link that holds the cluster IPs.</summary>
+    public string ServiceLink => network.ServiceLink;
+
     public HttpClient Http { get; private set; } = new();
 
     public PlatformCli Cli => new(GatewayUrl, Token, home, Registry);
@@ -280,6 +286,7 @@ public class PlatformCluster : IAsyncLifetime
         ["PLATFORM_RUNTIME_BIN"] = RepositoryLayout.RuntimeBinary,
         ["PLATFORM_BRIDGE"] = network.Bridge,
         ["PLATFORM_POD_CIDR"] = network.Subnet,
+        ["PLATFORM_SERVICE_CIDR"] = network.ServiceSubnet,
         ["Logging__LogLevel__Default"] = "Information",
     };
 }

@@ -6,27 +6,48 @@ using Platform.Testing;
 namespace Platform.EndToEnd.Tests.Infrastructure;
 
 /// <summary>
-/// A bridge name and a /24 of its own for one test cluster, so clusters running side by side (and a
-/// `./platform up` on platform0 with 10.88.0.0/24) never share one. The subnet is claimed by a lock
-/// file created exclusively under /run, and skips any subnet the host already routes.
+/// A bridge name, a /24 for pods and a /24 for cluster IPs of its own for one test cluster, so clusters
+/// running side by side (and a `./platform up` on platform0 with 10.88.0.0/24 and 10.96.0.0/16) never share
+/// one: the node agents of two clusters would otherwise put the same cluster IP on their links and compete
+/// for its ports. Each subnet is claimed by a lock file created exclusively under /run, and skips any
+/// subnet the host already routes.
 /// </summary>
 public sealed class PodNetworkLease : IDisposable
 {
     private const string LeaseDirectory = "/run/platform-e2e-subnets";
-    private readonly string leaseFile;
+    private readonly string[] leaseFiles;
 
-    private PodNetworkLease(string bridge, string subnet, string leaseFile)
+    private PodNetworkLease(string bridge, string subnet, string serviceSubnet, string[] leaseFiles)
     {
         Bridge = bridge;
         Subnet = subnet;
-        this.leaseFile = leaseFile;
+        ServiceSubnet = serviceSubnet;
+        this.leaseFiles = leaseFiles;
     }
 
     public string Bridge { get; }
 
     public string Subnet { get; }
 
+    /// <summary>The cluster's PLATFORM_SERVICE_CIDR.</summary>
+    public string ServiceSubnet { get; }
+
     public static PodNetworkLease Take()
+    {
+        var (subnet, lease) = Claim();
+        try
+        {
+            var (serviceSubnet, serviceLease) = Claim();
+            return new PodNetworkLease("pe" + Convert.ToHexString(RandomNumberGenerator.GetBytes(4)).ToLowerInvariant(), subnet, serviceSubnet, [lease, serviceLease]);
+        }
+        catch
+        {
+            File.Delete(lease);
+            throw;
+        }
+    }
+
+    private static (string Subnet, string LeaseFile) Claim()
     {
         Directory.CreateDirectory(LeaseDirectory);
         var routed = File.ReadAllText("/proc/net/route");
@@ -42,7 +63,7 @@ public sealed class PodNetworkLease : IDisposable
             try
             {
                 using var _ = new FileStream(lease, FileMode.CreateNew, FileAccess.Write);
-                return new PodNetworkLease("pe" + Convert.ToHexString(RandomNumberGenerator.GetBytes(4)).ToLowerInvariant(), subnet, lease);
+                return (subnet, lease);
             }
             catch (IOException) when (File.Exists(lease))
             {
@@ -62,9 +83,21 @@ public sealed class PodNetworkLease : IDisposable
         }
 
         await Tool.RunAsync("ip", ["link", "delete", Bridge, "type", "bridge"]);
+
+        // The agent deletes its cluster IPs' dummy link at stop; a killed one leaves it.
+        await Tool.RunAsync("ip", ["link", "delete", ServiceLink, "type", "dummy"]);
     }
 
-    public void Dispose() => File.Delete(leaseFile);
+    /// <summary>The node agent's dummy link for cluster IPs (its rule: the bridge's first 11 characters and "-svc").</summary>
+    public string ServiceLink => Bridge[..Math.Min(Bridge.Length, 11)] + "-svc";
+
+    public void Dispose()
+    {
+        foreach (var lease in leaseFiles)
+        {
+            File.Delete(lease);
+        }
+    }
 
     /// <summary>The destination column of /proc/net/route: the network address as little-endian hex.</summary>
     private static string RouteKey(string subnet)

@@ -14,9 +14,12 @@ public sealed class RabbitMqInstance(string directory)
 
     public Task StopAsync() => RunAsync("stop");
 
-    private async Task RunAsync(string verb)
+    /// <summary>rabbitmqctl against this broker, e.g. <c>purge_queue NAME</c>.</summary>
+    public Task CtlAsync(params string[] arguments) => RunAsync("ctl", arguments);
+
+    private async Task RunAsync(string verb, params string[] arguments)
     {
-        var result = await Tool.RunAsync("bash", [RepositoryLayout.Script("infra/rabbitmq.sh"), verb], new Dictionary<string, string>
+        var result = await Tool.RunAsync("bash", [RepositoryLayout.Script("infra/rabbitmq.sh"), verb, .. arguments], new Dictionary<string, string>
         {
             ["RABBITMQ_INSTANCE_DIR"] = directory,
             ["RABBITMQ_PORT"] = port.ToString(CultureInfo.InvariantCulture),

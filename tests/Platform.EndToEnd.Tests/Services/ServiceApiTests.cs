@@ -25,7 +25,8 @@ public sealed class ServiceApiTests(PlatformCluster cluster)
             created = (await response.Content.ReadFromJsonAsync<Service>(ApiJson.Options))!;
         }
 
-        Assert.StartsWith("10.96.", created.Spec.ClusterIP);
+        var range = cluster.ServiceSubnet[..cluster.ServiceSubnet.LastIndexOf('.')];
+        Assert.StartsWith(range + ".", created.Spec.ClusterIP);
         Assert.Equal([created.Spec.ClusterIP!], created.Spec.ClusterIPs);
         Assert.Equal(("ClusterIP", "TCP"), (created.Spec.Type, created.Spec.Ports![0].Protocol));
         var endpoints = await WorkloadApi.GetAsync<Endpoints>(cluster.Http, $"{Endpoints}/api-svc");
@@ -36,7 +37,7 @@ public sealed class ServiceApiTests(PlatformCluster cluster)
         Assert.Equal("api-svc", Assert.Single(list!.Items).Metadata.Name);
 
         // The cluster IP is the service's for life.
-        var moved = ServiceManifests.Service("api-svc", "nothing-here", extra: "  clusterIP: 10.96.200.200");
+        var moved = ServiceManifests.Service("api-svc", "nothing-here", extra: $"  clusterIP: {range}.200");
         using (var update = await WorkloadApi.SendYamlAsync(cluster.Http, HttpMethod.Put, $"{Services}/api-svc", moved))
         {
             Assert.Equal((HttpStatusCode)422, update.StatusCode);

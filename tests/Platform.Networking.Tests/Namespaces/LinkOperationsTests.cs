@@ -75,6 +75,30 @@ public sealed class LinkOperationsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_dummy_link_holds_host_addresses_until_they_or_the_link_are_removed()
+    {
+        using var host = NetworkNamespace.OpenSocketIn(HostNs);
+        var index = Links.RecreateDummy(host, "svc-test");
+        Links.AddHostAddress(host, index, IPAddress.Parse("10.124.0.1"));
+        Links.AddHostAddress(host, index, IPAddress.Parse("10.124.0.1"));
+        Links.AddHostAddress(host, index, IPAddress.Parse("10.124.0.2"));
+        Links.RemoveHostAddress(host, index, IPAddress.Parse("10.124.0.2"));
+        Links.RemoveHostAddress(host, index, IPAddress.Parse("10.124.0.2"));
+
+        var addresses = await InNamespace(HostNs, "ip", "-4", "-o", "addr", "show", "dev", "svc-test");
+        Assert.Single(addresses.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("inet 10.124.0.1/32 scope global svc-test", addresses);
+        Assert.Contains("UP", await InNamespace(HostNs, "ip", "-o", "link", "show", "svc-test"));
+
+        // Created afresh, as an agent does at start: what an earlier process left is gone.
+        Links.RecreateDummy(host, "svc-test");
+        Assert.Equal(string.Empty, await InNamespace(HostNs, "ip", "-4", "-o", "addr", "show", "dev", "svc-test"));
+
+        Links.Delete(host, "svc-test");
+        Assert.False(Links.Exists(host, "svc-test"));
+    }
+
+    [Fact]
     public void A_deleted_namespace_is_unmounted_and_its_file_gone()
     {
         var path = Path.Combine(directory, "short-lived");

@@ -38,9 +38,9 @@ public sealed class PodNamesTests
     }
 
     [Fact]
-    public void Resolv_conf_names_the_bridge_and_searches_the_pods_namespace_first() =>
+    public void Resolv_conf_names_the_bridge_and_searches_services_as_kubernetes_then_the_pods_namespace() =>
         Assert.Equal(
-            "# Written by the platform node agent.\nnameserver 10.88.0.1\nsearch shop.pod.cluster.local pod.cluster.local cluster.local\noptions ndots:5\n",
+            "# Written by the platform node agent.\nnameserver 10.88.0.1\nsearch shop.svc.cluster.local svc.cluster.local cluster.local shop.pod.cluster.local\noptions ndots:5\n",
             PodNames.ResolvConf("shop", IPAddress.Parse("10.88.0.1")));
 
     [Fact]
