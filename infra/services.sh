@@ -239,8 +239,7 @@ cmd_down() {
 
 # The node agent leaves pod networks in place when it stops (a later agent takes them over); down
 # removes them: each pod's namespace mount (its veth goes with it), then the node bridge. The agent
-# deletes the dummy link holding its cluster IPs when it stops; one left by a crashed agent goes here
-# (its name is the agent's: the bridge's first 11 characters and "-svc").
+# removes the service range's local route when it stops; one left by a crashed agent goes with the bridge.
 remove_pod_network() {
     local netns
     for netns in "$PLATFORM_HOME"/nodes/*/network/netns/*; do
@@ -251,10 +250,6 @@ remove_pod_network() {
     rm -rf "$PLATFORM_HOME"/nodes/*/network/pods "$PLATFORM_HOME"/nodes/*/network/addresses
     if ip link show "$BRIDGE" >/dev/null 2>&1; then
         ip link delete "$BRIDGE" type bridge
-    fi
-    local service_link="${BRIDGE:0:11}-svc"
-    if ip link show "$service_link" >/dev/null 2>&1; then
-        ip link delete "$service_link" type dummy
     fi
 }
 

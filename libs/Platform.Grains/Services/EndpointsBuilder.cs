@@ -35,7 +35,8 @@ public static class EndpointsBuilder
         foreach (var pod in pods.Where(p => Selects(selector, p) && IsServing(p)).OrderBy(p => p.Status!.PodIP, StringComparer.Ordinal))
         {
             var ports = ResolvePorts(service, pod);
-            if (ports.Count == 0)
+            // A headless service may have no ports: its pods are still its addresses (for DNS), as in Kubernetes.
+            if (ports.Count == 0 && service.Spec.Ports is { Count: > 0 })
             {
                 continue;
             }

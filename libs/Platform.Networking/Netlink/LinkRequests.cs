@@ -14,14 +14,6 @@ public static class LinkRequests
             .BeginNested(Rtnl.LinkInfo).Attribute(Rtnl.InfoKind, "bridge").EndNested()
             .ToArray();
 
-    /// <summary>A dummy link: a device that only holds addresses (the node's cluster IPs), as kube-proxy's kube-ipvs0.</summary>
-    public static byte[] NewDummy(string name, uint sequence) =>
-        new NetlinkMessage(Rtnl.NewLink, Create, sequence)
-            .LinkHeader()
-            .Attribute(Rtnl.LinkName, name)
-            .BeginNested(Rtnl.LinkInfo).Attribute(Rtnl.InfoKind, "dummy").EndNested()
-            .ToArray();
-
     /// <summary>
     /// A veth pair whose peer is created straight inside another network namespace (by descriptor)
     /// under its final name: one request, so a failure never leaves a half-moved pair behind.
@@ -89,27 +81,24 @@ public static class LinkRequests
             .ToArray();
     }
 
-    /// <summary>A host address (/32, no broadcast) on a link; replacing makes a second identical request succeed.</summary>
-    public static byte[] AddHostAddress(int index, IPAddress address, uint sequence)
-    {
-        var bytes = address.GetAddressBytes();
-        return new NetlinkMessage(Rtnl.NewAddr, Rtnl.FlagCreate | Rtnl.FlagReplace | Rtnl.FlagAck, sequence)
-            .AddressHeader(32, index)
-            .Attribute(Rtnl.AddrLocal, bytes)
-            .Attribute(Rtnl.AddrAddress, bytes)
-            .ToArray();
-    }
+    /// <summary>
+    /// A route of type local for a whole range in the local table, through <paramref name="index"/>: every
+    /// address of the range is this host's (what `ip route add local RANGE dev LINK table local` does), so a
+    /// socket binds to any of them and a connection to one nobody listens on is refused here. Replacing
+    /// makes a second identical request succeed.
+    /// </summary>
+    public static byte[] AddLocalRoute(IPAddress network, int prefixLength, int index, uint sequence) =>
+        LocalRoute(Rtnl.NewRoute, Rtnl.FlagCreate | Rtnl.FlagReplace | Rtnl.FlagAck, network, prefixLength, index, sequence);
 
-    /// <summary>Removes a host address (/32) from a link.</summary>
-    public static byte[] DeleteHostAddress(int index, IPAddress address, uint sequence)
-    {
-        var bytes = address.GetAddressBytes();
-        return new NetlinkMessage(Rtnl.DelAddr, Rtnl.FlagAck, sequence)
-            .AddressHeader(32, index)
-            .Attribute(Rtnl.AddrLocal, bytes)
-            .Attribute(Rtnl.AddrAddress, bytes)
+    public static byte[] DeleteLocalRoute(IPAddress network, int prefixLength, int index, uint sequence) =>
+        LocalRoute(Rtnl.DelRoute, Rtnl.FlagAck, network, prefixLength, index, sequence);
+
+    private static byte[] LocalRoute(ushort type, ushort flags, IPAddress network, int prefixLength, int index, uint sequence) =>
+        new NetlinkMessage(type, flags, sequence)
+            .RouteHeader((byte)prefixLength, Rtnl.TableLocal, Rtnl.ScopeHost, Rtnl.TypeLocal)
+            .Attribute(Rtnl.RouteDestination, network.GetAddressBytes())
+            .Attribute(Rtnl.RouteOutputInterface, (uint)index)
             .ToArray();
-    }
 
     public static byte[] AddDefaultRoute(IPAddress gateway, uint sequence) =>
         new NetlinkMessage(Rtnl.NewRoute, Rtnl.FlagCreate | Rtnl.FlagReplace | Rtnl.FlagAck, sequence)

@@ -15,26 +15,16 @@ public static class Links
         return index;
     }
 
-    /// <summary>
-    /// A dummy link named <paramref name="name"/>, up, with no address: one left by an earlier process
-    /// (a crash) is deleted first, so none of its addresses survives.
-    /// </summary>
-    public static int RecreateDummy(NetlinkSocket socket, string name)
-    {
-        Delete(socket, name);
-        socket.Require($"creating dummy link {name}", seq => LinkRequests.NewDummy(name, seq));
-        var index = Index(socket, name);
-        socket.Require($"bringing {name} up", seq => LinkRequests.SetUp(index, seq));
-        return index;
-    }
+    /// <summary>Makes every address of <paramref name="range"/> local to this host, through link <paramref name="index"/>; idempotent.</summary>
+    public static void AddLocalRoute(NetlinkSocket socket, Ipv4Subnet range, int index) =>
+        socket.Require($"adding local route {range}", seq => LinkRequests.AddLocalRoute(range.Network, range.PrefixLength, index, seq));
 
-    /// <summary>Adds <paramref name="address"/>/32 to a link; idempotent.</summary>
-    public static void AddHostAddress(NetlinkSocket socket, int index, IPAddress address) =>
-        socket.Require($"adding {address}/32", seq => LinkRequests.AddHostAddress(index, address, seq));
+    /// <summary>Removes that route; one already gone (or gone with its link) is fine.</summary>
+    public static void RemoveLocalRoute(NetlinkSocket socket, Ipv4Subnet range, int index) =>
+        socket.Require($"removing local route {range}", seq => LinkRequests.DeleteLocalRoute(range.Network, range.PrefixLength, index, seq), Native.ESRCH, Native.ENODEV);
 
-    /// <summary>Removes <paramref name="address"/>/32 from a link; an address already gone is fine.</summary>
-    public static void RemoveHostAddress(NetlinkSocket socket, int index, IPAddress address) =>
-        socket.Require($"removing {address}/32", seq => LinkRequests.DeleteHostAddress(index, address, seq), Native.EADDRNOTAVAIL, Native.ENODEV);
+    /// <summary>The index of an existing link; throws when there is none.</summary>
+    public static int IndexOf(NetlinkSocket socket, string name) => Index(socket, name);
 
     /// <summary>
     /// A veth pair: <paramref name="hostName"/> on the bridge, up; its peer <paramref name="peerName"/>

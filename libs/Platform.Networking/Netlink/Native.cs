@@ -21,7 +21,7 @@ internal static unsafe partial class Native
     public const int EEXIST = 17;
     public const int ENOENT = 2;
     public const int EINVAL = 22;
-    public const int EADDRNOTAVAIL = 99;
+    public const int ESRCH = 3;
 
     public static int Errno => Marshal.GetLastPInvokeError();
 

@@ -43,9 +43,13 @@ public sealed class NetlinkMessage
     }
 
     /// <summary>struct rtmsg for an IPv4 unicast route in the main table.</summary>
-    public NetlinkMessage RouteHeader(byte destinationLength)
+    public NetlinkMessage RouteHeader(byte destinationLength) =>
+        RouteHeader(destinationLength, Rtnl.TableMain, Rtnl.ScopeUniverse, Rtnl.TypeUnicast);
+
+    /// <summary>struct rtmsg for an IPv4 route of any table, scope and type.</summary>
+    public NetlinkMessage RouteHeader(byte destinationLength, byte table, byte scope, byte type)
     {
-        bytes.AddRange([Rtnl.FamilyInet, destinationLength, 0, 0, Rtnl.TableMain, Rtnl.ProtocolBoot, Rtnl.ScopeUniverse, Rtnl.TypeUnicast]);
+        bytes.AddRange([Rtnl.FamilyInet, destinationLength, 0, 0, table, Rtnl.ProtocolBoot, scope, type]);
         AppendUInt32(0);
         return this;
     }

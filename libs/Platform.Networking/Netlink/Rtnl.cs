@@ -7,8 +7,8 @@ public static class Rtnl
     public const ushort DelLink = 17;
     public const ushort GetLink = 18;
     public const ushort NewAddr = 20;
-    public const ushort DelAddr = 21;
     public const ushort NewRoute = 24;
+    public const ushort DelRoute = 25;
     public const ushort Error = 2;
     public const ushort Done = 3;
 
@@ -31,14 +31,19 @@ public static class Rtnl
     public const ushort AddrLocal = 2;
     public const ushort AddrBroadcast = 4;
 
+    public const ushort RouteDestination = 1;
+    public const ushort RouteOutputInterface = 4;
     public const ushort RouteGateway = 5;
 
     public const byte FamilyInet = 2;
     public const uint InterfaceUp = 1;
     public const byte TableMain = 254;
+    public const byte TableLocal = 255;
     public const byte ProtocolBoot = 3;
     public const byte ScopeUniverse = 0;
+    public const byte ScopeHost = 254;
     public const byte TypeUnicast = 1;
+    public const byte TypeLocal = 2;
 
     /// <summary>struct nlmsghdr, struct ifinfomsg, struct ifaddrmsg and struct rtmsg sizes.</summary>
     public const int HeaderSize = 16;

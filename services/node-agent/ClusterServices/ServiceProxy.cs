@@ -9,12 +9,15 @@ namespace Platform.NodeAgent.ClusterServices;
 
 /// <summary>
 /// Makes the cluster IPs reachable from this node's pods (and its host), as kube-proxy's userspace mode:
-/// each Service's cluster IP is a /32 on a dummy link of the node (<see cref="NetworkSettings.ServiceLink"/>),
-/// and each of its TCP ports a <see cref="ServicePortListener"/> on clusterIP:port. A pod's packet to a cluster
-/// IP leaves through its default route to the bridge and is delivered locally to the listener. Reconciled
-/// from <see cref="ServiceTable"/> on every change and every 10 s (a port that could not be had is retried).
-/// The dummy link is created afresh at start (a crashed agent's addresses go with the old one) and deleted
-/// at stop, so no address outlives the agent.
+/// the whole service range (PLATFORM_SERVICE_CIDR) is made local to the host by one route of type local
+/// through the node bridge (`local RANGE dev BRIDGE table local`), and each TCP port of each Service is a
+/// <see cref="ServicePortListener"/> on clusterIP:port. A pod's packet to a cluster IP leaves through its
+/// default route to the bridge and is delivered locally to the listener; one to an address or port no
+/// Service has is refused by the host at once, and none leaves the machine. (A dummy link holding /32s,
+/// as kube-proxy's IPVS mode does, is not available on every kernel: this machine's has no dummy driver.)
+/// Listeners are reconciled from <see cref="ServiceTable"/> on every change and every 10 s (a port that
+/// could not be had is retried). At stop the listeners close and the route is removed; a crashed agent's
+/// route goes with the bridge (`./platform down`) or is replaced by the next agent's.
 /// </summary>
 public sealed partial class ServiceProxy(
     NetworkSettings network,
@@ -24,12 +27,12 @@ public sealed partial class ServiceProxy(
 {
     private static readonly TimeSpan RetryEvery = TimeSpan.FromSeconds(10);
     private readonly Channel<bool> doorbell = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropOldest });
-    private readonly HashSet<IPAddress> addresses = [];
     private readonly Dictionary<IPEndPoint, ServicePortListener> listeners = [];
     private readonly HashSet<IPEndPoint> failing = [];
     private NetlinkSocket? host;
-    private int linkIndex;
+    private int bridgeIndex;
 
+    /// <summary>Runs after <see cref="PodNetwork"/> has made the bridge (registered after it).</summary>
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         if (!network.Enabled)
@@ -38,8 +41,9 @@ public sealed partial class ServiceProxy(
         }
 
         host = NetlinkSocket.Open();
-        linkIndex = Links.RecreateDummy(host, network.ServiceLink);
-        LogLinkReady(network.ServiceLink);
+        bridgeIndex = Links.IndexOf(host, network.Bridge);
+        Links.AddLocalRoute(host, network.ServiceRange, bridgeIndex);
+        LogRangeLocal(network.ServiceRange.ToString(), network.Bridge);
         table.Changed += Ring;
         await base.StartAsync(cancellationToken);
     }
@@ -59,11 +63,10 @@ public sealed partial class ServiceProxy(
         }
 
         listeners.Clear();
-        addresses.Clear();
-        Links.Delete(host, network.ServiceLink);
+        Links.RemoveLocalRoute(host, network.ServiceRange, bridgeIndex);
         host.Dispose();
         host = null;
-        LogLinkRemoved(network.ServiceLink);
+        LogRangeRemoved(network.ServiceRange.ToString());
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -74,8 +77,9 @@ public sealed partial class ServiceProxy(
             {
                 await ReconcileAsync();
             }
-            catch (Exception e) when (e is NetlinkException or SocketException)
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
+                // A failed step is retried on the next pass; the agent's other work goes on.
                 LogReconcileFailed(e);
             }
 
@@ -93,27 +97,27 @@ public sealed partial class ServiceProxy(
 
     private void Ring() => doorbell.Writer.TryWrite(true);
 
-    /// <summary>Brings addresses and listeners to what the table says: adds first, then removes what no service wants.</summary>
+    /// <summary>Brings the listeners to what the table says: opens, updates, then closes what no service wants.</summary>
     private async Task ReconcileAsync()
     {
-        var services = table.Services;
-        var wanted = Desired(services);
-        var wantedAddresses = ClusterIps(services).ToHashSet();
-        foreach (var address in wantedAddresses.Where(a => !addresses.Contains(a)))
-        {
-            Links.AddHostAddress(host!, linkIndex, address);
-            addresses.Add(address);
-        }
-
+        var wanted = Desired(table.Services);
         foreach (var (endpoint, (service, backends)) in wanted)
         {
             if (listeners.TryGetValue(endpoint, out var listener))
             {
                 listener.Update(backends);
-                continue;
             }
-
-            Open(endpoint, service, backends);
+            else if (!network.ServiceRange.Contains(endpoint.Address))
+            {
+                if (failing.Add(endpoint))
+                {
+                    LogOutOfRange(service, endpoint.ToString(), network.ServiceRange.ToString());
+                }
+            }
+            else
+            {
+                Open(endpoint, service, backends);
+            }
         }
 
         foreach (var endpoint in listeners.Keys.Where(e => !wanted.ContainsKey(e)).ToList())
@@ -123,11 +127,7 @@ public sealed partial class ServiceProxy(
             LogListenerClosed(endpoint.ToString());
         }
 
-        foreach (var address in addresses.Where(a => !wantedAddresses.Contains(a)).ToList())
-        {
-            Links.RemoveHostAddress(host!, linkIndex, address);
-            addresses.Remove(address);
-        }
+        failing.IntersectWith(wanted.Keys);
     }
 
     private void Open(IPEndPoint endpoint, string service, IReadOnlyList<ServiceBackend> backends)
@@ -140,7 +140,7 @@ public sealed partial class ServiceProxy(
         }
         catch (SocketException e)
         {
-            // Another process holds the port on this address (another cluster on the same service range?); retried.
+            // Another process holds the port on this address (another platform on the same service range?); retried.
             if (failing.Add(endpoint))
             {
                 LogListenFailed(service, endpoint.ToString(), e.Message);
@@ -168,14 +168,14 @@ public sealed partial class ServiceProxy(
         return wanted;
     }
 
-    private static IEnumerable<IPAddress> ClusterIps(IReadOnlyDictionary<string, ServiceRouting> services) =>
-        services.Values.Select(s => s.ClusterIP is { } ip && IPAddress.TryParse(ip, out var parsed) ? parsed : null).OfType<IPAddress>();
+    [LoggerMessage(LogLevel.Information, "Cluster IPs: service range {Range} is local to this host through {Bridge}")]
+    private partial void LogRangeLocal(string range, string bridge);
 
-    [LoggerMessage(LogLevel.Information, "Cluster IPs live on dummy link {Link}")]
-    private partial void LogLinkReady(string link);
+    [LoggerMessage(LogLevel.Information, "Cluster IPs: removed the local route of {Range}")]
+    private partial void LogRangeRemoved(string range);
 
-    [LoggerMessage(LogLevel.Information, "Removed dummy link {Link} with its cluster IPs")]
-    private partial void LogLinkRemoved(string link);
+    [LoggerMessage(LogLevel.Warning, "Service {Service}: cluster IP {Endpoint} is outside this node's PLATFORM_SERVICE_CIDR {Range}; not served")]
+    private partial void LogOutOfRange(string service, string endpoint, string range);
 
     [LoggerMessage(LogLevel.Information, "Service {Service}: listening on {Endpoint} for {Count} ready endpoint(s)")]
     private partial void LogListenerOpened(string service, string endpoint, int count);

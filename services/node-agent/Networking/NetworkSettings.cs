@@ -2,13 +2,13 @@ using Platform.Networking;
 
 namespace Platform.NodeAgent.Networking;
 
-/// <summary>The node's pod network: PLATFORM_BRIDGE (platform0) and PLATFORM_POD_CIDR (10.88.0.0/24).</summary>
+/// <summary>The node's pod network: PLATFORM_BRIDGE (platform0), PLATFORM_POD_CIDR (10.88.0.0/24) and PLATFORM_SERVICE_CIDR (10.96.0.0/16).</summary>
 public sealed record NetworkSettings(bool Enabled, string Bridge, Ipv4Subnet Subnet, string Directory)
 {
-    /// <summary>The dummy link that holds the node's cluster IPs: the bridge's name (at most 11 characters of it) and "-svc".</summary>
-    public string ServiceLink => ServiceLinkOf(Bridge);
+    public const string DefaultServiceRange = "10.96.0.0/16";
 
-    public static string ServiceLinkOf(string bridge) => bridge[..Math.Min(bridge.Length, 11)] + "-svc";
+    /// <summary>The cluster IPs' range (PLATFORM_SERVICE_CIDR, as the gateway's): made local to the host through the bridge.</summary>
+    public Ipv4Subnet ServiceRange { get; init; } = Ipv4Subnet.Parse(DefaultServiceRange);
 
     public const string DefaultBridge = "platform0";
     public const string DefaultSubnet = "10.88.0.0/24";
@@ -37,6 +37,9 @@ public sealed record NetworkSettings(bool Enabled, string Bridge, Ipv4Subnet Sub
             node.ContainerRuntime == NodeAgentSettings.PlatformRuntime,
             bridge,
             Ipv4Subnet.Parse(configuration["PLATFORM_POD_CIDR"] ?? DefaultSubnet),
-            Path.Combine(node.DataDirectory, "network"));
+            Path.Combine(node.DataDirectory, "network"))
+        {
+            ServiceRange = Ipv4Subnet.Parse(configuration["PLATFORM_SERVICE_CIDR"] ?? DefaultServiceRange),
+        };
     }
 }

@@ -73,9 +73,6 @@ public class PlatformCluster : IAsyncLifetime
     /// <summary>The cluster's service range (PLATFORM_SERVICE_CIDR), a /24 of its own.</summary>
     public string ServiceSubnet => network.ServiceSubnet;
 
-    /// <summary>The node agent's dummy link that holds the cluster IPs.</summary>
-    public string ServiceLink => network.ServiceLink;
-
     public HttpClient Http { get; private set; } = new();
 
     public PlatformCli Cli => new(GatewayUrl, Token, home, Registry);

@@ -8,8 +8,8 @@ namespace Platform.EndToEnd.Tests.Infrastructure;
 /// <summary>
 /// A bridge name, a /24 for pods and a /24 for cluster IPs of its own for one test cluster, so clusters
 /// running side by side (and a `./platform up` on platform0 with 10.88.0.0/24 and 10.96.0.0/16) never share
-/// one: the node agents of two clusters would otherwise put the same cluster IP on their links and compete
-/// for its ports. Each subnet is claimed by a lock file created exclusively under /run, and skips any
+/// one: the node agents of two clusters would otherwise make the same range local and compete for its
+/// addresses' ports. Each subnet is claimed by a lock file created exclusively under /run, and skips any
 /// subnet the host already routes.
 /// </summary>
 public sealed class PodNetworkLease : IDisposable
@@ -82,14 +82,9 @@ public sealed class PodNetworkLease : IDisposable
             NetworkNamespace.Delete(netns);
         }
 
+        // The service range's local route (a killed agent leaves it) goes with the bridge.
         await Tool.RunAsync("ip", ["link", "delete", Bridge, "type", "bridge"]);
-
-        // The agent deletes its cluster IPs' dummy link at stop; a killed one leaves it.
-        await Tool.RunAsync("ip", ["link", "delete", ServiceLink, "type", "dummy"]);
     }
-
-    /// <summary>The node agent's dummy link for cluster IPs (its rule: the bridge's first 11 characters and "-svc").</summary>
-    public string ServiceLink => Bridge[..Math.Min(Bridge.Length, 11)] + "-svc";
 
     public void Dispose()
     {

@@ -11,7 +11,8 @@ namespace Platform.EndToEnd.Tests.Services;
 /// The ClusterIP data path on the node: a pod reaches a busybox httpd Deployment behind a Service with
 /// wget by the service's name, its FQDN and its cluster IP (the agent's DNS and its userspace proxy on the
 /// cluster IP); the proxy follows the Endpoints; a headless name answers the pods' own addresses; a deleted
-/// Service leaves no address or listener; a restarted agent converges on what changed while it was away.
+/// Service leaves no listener and its address is refused; a restarted agent converges on what changed while
+/// it was away, and a stopped one leaves no route for the service range.
 /// </summary>
 [Collection(ClusterCollection.Name)]
 public sealed class ClusterIpTests(PlatformCluster cluster)
@@ -49,7 +50,7 @@ public sealed class ClusterIpTests(PlatformCluster cluster)
         // A headless service's name is the ready pods' own addresses (wget reaches the pod's port directly).
         var headless = await FetchAsync("cip-client", $"http://{web}-headless.default.svc.cluster.local:8080/");
         Assert.Contains(headless, pods.Keys);
-        var lookup = await cluster.Cli.RunAsync(null, "exec", "cip-client", "--", "nslookup", $"{web}-headless.default.svc.cluster.local");
+        var lookup = await cluster.Cli.RunAsync(null, "exec", "cip-client", "--", "nslookup", $"{web}-headless.default.svc.cluster.local.");
         Assert.All(pods.Values, ip => Assert.Contains(ip, lookup.Output));
 
         // Scaled down to one pod: every connection goes to the one left.
@@ -63,14 +64,16 @@ public sealed class ClusterIpTests(PlatformCluster cluster)
             (await ServingPodsAsync(web, 1)).Keys.SingleOrDefault(n => n != left), Timeout, "a replacement pod");
         await Eventually.TrueAsync(async () => (await FetchFourAsync(clusterIp)).All(a => a == replacement), Timeout, "connections to go to the replacement");
 
-        // The Service deleted: neither its address nor its listener nor its name stays.
+        // The Service deleted: neither its listener nor its name stays, and its address is refused by the node at once.
+        Assert.True(await ListensAsync(clusterIp), $"no listener on {clusterIp}:80");
         await DeleteAsync($"{Services}/{web}");
-        await Eventually.TrueAsync(async () => !(await ServiceLinkAddressesAsync()).Contains($"{clusterIp}/32"), Timeout, "the cluster IP to leave the node's link");
-        Assert.Null(await FetchOrNullAsync("cip-client", $"http://{clusterIp}/"));
-        var gone = await cluster.Cli.RunAsync(null, "exec", "cip-client", "--", "wget", "-q", "-O", "-", "-T", "5", $"http://{web}/");
+        await Eventually.TrueAsync(async () => !await ListensAsync(clusterIp), Timeout, "the cluster IP's listener to close");
+        var refused = await WgetAsync("cip-client", $"http://{clusterIp}/");
+        Assert.NotEqual(0, refused.ExitCode);
+        Assert.Contains("Connection refused", refused.Output + refused.Errors);
+        var gone = await WgetAsync("cip-client", $"http://{web}/");
         Assert.NotEqual(0, gone.ExitCode);
         Assert.Contains("bad address", gone.Output + gone.Errors);
-        Assert.DoesNotContain($"{clusterIp}:80 ", (await Tool.RunAsync("ss", ["-Hltn"])).Output);
 
         await DeleteAsync($"{Services}/{web}-headless");
         await DeleteAsync($"{WorkloadApi.Deployments}/{web}");
@@ -89,12 +92,12 @@ public sealed class ClusterIpTests(PlatformCluster cluster)
         var oldIp = await ClusterIpAsync(web);
         Assert.Equal(pod, await Eventually.ValueAsync(() => FetchOrNullAsync("cip-resync-client", $"http://{web}/"), Timeout, "the service by name"));
 
-        string? linkWhileDown = null;
+        Assert.Contains($"local {cluster.ServiceSubnet} dev {cluster.Bridge}", await LocalRouteAsync());
+        string? routeWhileDown = null;
         string? newIp = null;
         await cluster.RestartNodeAgentAsync(whileDown: async () =>
         {
-            var link = await Tool.RunAsync("ip", ["-o", "link", "show", cluster.ServiceLink]);
-            linkWhileDown = link.ExitCode == 0 ? link.Output : link.Errors;
+            routeWhileDown = await LocalRouteAsync();
 
             // Changed while no agent listens, and the messages about it dropped: only the resync at start can tell.
             await DeleteAsync($"{Services}/{web}");
@@ -103,13 +106,14 @@ public sealed class ClusterIpTests(PlatformCluster cluster)
             await cluster.RabbitMq.CtlAsync("purge_queue", $"node.{PlatformCluster.NodeName}.services");
         });
 
-        Assert.Contains("does not exist", linkWhileDown);
+        Assert.Equal(string.Empty, routeWhileDown);
         Assert.Equal(pod, await Eventually.ValueAsync(() => FetchOrNullAsync("cip-resync-client", $"http://{web}-late/"), Timeout, "the service created while the agent was down"));
         Assert.Equal(pod, await FetchAsync("cip-resync-client", $"http://{newIp}/"));
-        var addresses = await ServiceLinkAddressesAsync();
-        Assert.Contains($"{newIp}/32", addresses);
-        Assert.DoesNotContain($"{oldIp}/32", addresses);
-        Assert.Null(await FetchOrNullAsync("cip-resync-client", $"http://{web}/"));
+        Assert.Contains($"local {cluster.ServiceSubnet} dev {cluster.Bridge}", await LocalRouteAsync());
+        Assert.True(await ListensAsync(newIp!));
+        Assert.False(await ListensAsync(oldIp));
+        var gone = await WgetAsync("cip-resync-client", $"http://{web}/");
+        Assert.Contains("bad address", gone.Output + gone.Errors);
 
         await DeleteAsync($"{Services}/{web}-late");
         await DeleteAsync($"{WorkloadApi.Deployments}/{web}");
@@ -153,12 +157,20 @@ public sealed class ClusterIpTests(PlatformCluster cluster)
     /// <summary>wget in the client pod: the page's first line, or null when it failed.</summary>
     private async Task<string?> FetchOrNullAsync(string client, string url)
     {
-        var result = await cluster.Cli.RunAsync(null, "exec", client, "--", "wget", "-q", "-O", "-", "-T", "5", url);
+        var result = await WgetAsync(client, url);
         return result.ExitCode == 0 ? result.Output.Trim() : null;
     }
 
-    private async Task<string> ServiceLinkAddressesAsync() =>
-        (await Tool.RunAsync("ip", ["-4", "-o", "addr", "show", "dev", cluster.ServiceLink])).Output;
+    private Task<ToolResult> WgetAsync(string client, string url) =>
+        cluster.Cli.RunAsync(null, "exec", client, "--", "wget", "-q", "-O", "-", "-T", "5", url);
+
+    /// <summary>Whether the node agent listens on the cluster IP's port 80 (the host's listening sockets, as `ss` shows them).</summary>
+    private static async Task<bool> ListensAsync(string clusterIp) =>
+        (await Tool.RunAsync("ss", ["-Hltn"])).Output.Contains($" {clusterIp}:80 ", StringComparison.Ordinal);
+
+    /// <summary>The route that makes the cluster's service range local to the host, as `ip` shows it.</summary>
+    private async Task<string> LocalRouteAsync() =>
+        (await Tool.RunAsync("ip", ["route", "show", "table", "local", cluster.ServiceSubnet])).Output;
 
     private async Task CreateAsync(string path, string yaml)
     {

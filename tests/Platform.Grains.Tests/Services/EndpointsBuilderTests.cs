@@ -87,4 +87,18 @@ public class EndpointsBuilderTests
 
         Assert.Empty(EndpointsBuilder.Build(service, [Pod("a", "10.0.0.2", ready: true)]).Subsets!);
     }
+
+    [Fact]
+    public void AHeadlessServiceWithoutPortsListsItsPodsWithNoPorts()
+    {
+        var service = Service();
+        service.Spec.ClusterIP = "None";
+        service.Spec.Ports = null;
+
+        var subset = Assert.Single(EndpointsBuilder.Build(service, [Pod("a", "10.0.0.2", ready: true), Pod("b", "10.0.0.3", ready: false)]).Subsets!);
+
+        Assert.Equal(["10.0.0.2"], subset.Addresses!.Select(a => a.Ip));
+        Assert.Equal(["10.0.0.3"], subset.NotReadyAddresses!.Select(a => a.Ip));
+        Assert.Empty(subset.Ports!);
+    }
 }

@@ -75,27 +75,30 @@ public sealed class LinkOperationsTests : IDisposable
     }
 
     [Fact]
-    public async Task A_dummy_link_holds_host_addresses_until_they_or_the_link_are_removed()
+    public async Task A_local_route_makes_every_address_of_a_range_bindable_and_goes_with_its_removal_or_its_link()
     {
+        ConnectPod();
         using var host = NetworkNamespace.OpenSocketIn(HostNs);
-        var index = Links.RecreateDummy(host, "svc-test");
-        Links.AddHostAddress(host, index, IPAddress.Parse("10.124.0.1"));
-        Links.AddHostAddress(host, index, IPAddress.Parse("10.124.0.1"));
-        Links.AddHostAddress(host, index, IPAddress.Parse("10.124.0.2"));
-        Links.RemoveHostAddress(host, index, IPAddress.Parse("10.124.0.2"));
-        Links.RemoveHostAddress(host, index, IPAddress.Parse("10.124.0.2"));
+        var bridge = Links.IndexOf(host, "br-test");
+        var range = Ipv4Subnet.Parse("10.124.0.0/24");
 
-        var addresses = await InNamespace(HostNs, "ip", "-4", "-o", "addr", "show", "dev", "svc-test");
-        Assert.Single(addresses.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.Contains("inet 10.124.0.1/32 scope global svc-test", addresses);
-        Assert.Contains("UP", await InNamespace(HostNs, "ip", "-o", "link", "show", "svc-test"));
+        Links.AddLocalRoute(host, range, bridge);
+        Links.AddLocalRoute(host, range, bridge);
+        var added = await InNamespace(HostNs, "ip", "route", "show", "table", "local", "10.124.0.0/24");
+        // From the pod, through its default route: an address of the range nobody listens on is refused by the host at once.
+        var refused = await Tool.RunAsync("nsenter", [$"--net={PodNs}", "/bin/busybox", "nc", "-w", "5", "10.124.0.9", "80"]);
+        Links.RemoveLocalRoute(host, range, bridge);
+        Links.RemoveLocalRoute(host, range, bridge);
+        var removed = await InNamespace(HostNs, "ip", "route", "show", "table", "local", "10.124.0.0/24");
+        Links.AddLocalRoute(host, range, bridge);
+        Links.Delete(host, "br-test");
+        var withLink = await InNamespace(HostNs, "ip", "route", "show", "table", "local", "10.124.0.0/24");
 
-        // Created afresh, as an agent does at start: what an earlier process left is gone.
-        Links.RecreateDummy(host, "svc-test");
-        Assert.Equal(string.Empty, await InNamespace(HostNs, "ip", "-4", "-o", "addr", "show", "dev", "svc-test"));
-
-        Links.Delete(host, "svc-test");
-        Assert.False(Links.Exists(host, "svc-test"));
+        Assert.StartsWith("local 10.124.0.0/24 dev br-test ", added);
+        Assert.Contains("scope host", added);
+        Assert.Contains("Connection refused", refused.Errors);
+        Assert.Equal(string.Empty, removed);
+        Assert.Equal(string.Empty, withLink);
     }
 
     [Fact]

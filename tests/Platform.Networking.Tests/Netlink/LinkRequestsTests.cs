@@ -57,36 +57,22 @@ public sealed class LinkRequestsTests
     }
 
     [Fact]
-    public void A_dummy_request_names_the_kind_dummy()
+    public void A_local_route_makes_a_range_the_hosts_in_the_local_table_and_its_removal_is_the_same_with_RTM_DELROUTE()
     {
-        var bytes = LinkRequests.NewDummy("d0", sequence: 4);
+        var add = LinkRequests.AddLocalRoute(IPAddress.Parse("10.96.0.0"), 16, index: 6, sequence: 8);
+        var delete = LinkRequests.DeleteLocalRoute(IPAddress.Parse("10.96.0.0"), 16, index: 6, sequence: 8);
 
         Assert.Equal(Hex(
-            "38000000", "1000", "0506", "04000000", "00000000", // RTM_NEWLINK, REQUEST|ACK|EXCL|CREATE
-            "00000000", "00000000", "00000000", "00000000",
-            "0700", "0300", "64300000", // IFLA_IFNAME "d0\0" + padding
-            "1000", "1200", // IFLA_LINKINFO, 16 bytes
-            "0a00", "0100", "64756d6d79000000"), // IFLA_INFO_KIND "dummy\0" + padding
-            Convert.ToHexString(bytes).ToLowerInvariant());
-    }
-
-    [Fact]
-    public void A_host_address_is_a_slash_32_without_broadcast_and_its_removal_the_same_with_RTM_DELADDR()
-    {
-        var add = LinkRequests.AddHostAddress(5, IPAddress.Parse("10.96.0.1"), sequence: 3);
-        var delete = LinkRequests.DeleteHostAddress(5, IPAddress.Parse("10.96.0.1"), sequence: 3);
-
-        Assert.Equal(Hex(
-            "28000000", "1400", "0505", "03000000", "00000000", // RTM_NEWADDR, REQUEST|ACK|REPLACE|CREATE
-            "02", "20", "00", "00", "05000000", // ifaddrmsg: AF_INET, /32, flags, scope, index 5
-            "0800", "0200", "0a600001", // IFA_LOCAL
-            "0800", "0100", "0a600001"), // IFA_ADDRESS
+            "2c000000", "1800", "0505", "08000000", "00000000", // RTM_NEWROUTE, REQUEST|ACK|REPLACE|CREATE
+            "02", "10", "00", "00", "ff", "03", "fe", "02", "00000000", // rtmsg: AF_INET, /16, tos, table local, boot, scope host, RTN_LOCAL
+            "0800", "0100", "0a600000", // RTA_DST
+            "0800", "0400", "06000000"), // RTA_OIF 6
             Convert.ToHexString(add).ToLowerInvariant());
         Assert.Equal(Hex(
-            "28000000", "1500", "0500", "03000000", "00000000", // RTM_DELADDR, REQUEST|ACK
-            "02", "20", "00", "00", "05000000",
-            "0800", "0200", "0a600001",
-            "0800", "0100", "0a600001"),
+            "2c000000", "1900", "0500", "08000000", "00000000", // RTM_DELROUTE, REQUEST|ACK
+            "02", "10", "00", "00", "ff", "03", "fe", "02", "00000000",
+            "0800", "0100", "0a600000",
+            "0800", "0400", "06000000"),
             Convert.ToHexString(delete).ToLowerInvariant());
     }
 
