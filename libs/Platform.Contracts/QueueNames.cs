@@ -8,10 +8,14 @@ public static class QueueNames
 
     /// <summary>
     /// A node agent's view of the Services: <see cref="ServiceRoutingChanged"/> and <see cref="ServiceRoutingSnapshot"/>
-    /// (published, and snapshots sent to it by name). Durable, but expires an hour after its agent stops
-    /// consuming, since an agent asks for a snapshot when it starts anyway.
+    /// (published, and snapshots sent to it by name). Durable; its messages live an hour
+    /// (<see cref="ServiceRoutingTimeToLive"/>), so the queue of a node that never returns does not grow
+    /// without bound, and an agent asks for a snapshot when it starts anyway.
     /// </summary>
     public static string NodeServices(string nodeName) => $"node.{nodeName}.services";
+
+    /// <summary>How long a Service routing message waits in a node's services queue.</summary>
+    public static readonly TimeSpan ServiceRoutingTimeToLive = TimeSpan.FromHours(1);
 
     /// <summary>Pods to place, shared by every scheduler replica.</summary>
     public const string Scheduler = "scheduler.pods";

@@ -57,13 +57,13 @@ public sealed partial class ServiceRoutingInformer(
         using var watcher = hub.Register();
         await ListAsync();
         var snapshot = await SnapshotAsync(null, cancellationToken);
-        await bus.Publish(snapshot, cancellationToken);
+        await bus.Publish(snapshot, publish => publish.TimeToLive = QueueNames.ServiceRoutingTimeToLive, cancellationToken);
         LogPublishedSnapshot(snapshot.Services.Count, snapshot.Revision);
         while (await watcher.Changes.WaitToReadAsync(cancellationToken))
         {
             foreach (var changed in Drain(watcher))
             {
-                await bus.Publish(changed, cancellationToken);
+                await bus.Publish(changed, publish => publish.TimeToLive = QueueNames.ServiceRoutingTimeToLive, cancellationToken);
                 LogPublishedChange(changed.Namespace, changed.Name, changed.Revision, changed.Routing is null);
             }
         }

@@ -11,6 +11,6 @@ public sealed class ServiceRoutingRequestedConsumer(ServiceRoutingInformer infor
     {
         var snapshot = await informer.SnapshotAsync(context.Message.RequestId, context.CancellationToken);
         var node = await context.GetSendEndpoint(BusSetup.QueueAddress(QueueNames.NodeServices(context.Message.NodeName)));
-        await node.Send(snapshot, context.CancellationToken);
+        await node.Send(snapshot, send => send.TimeToLive = QueueNames.ServiceRoutingTimeToLive, context.CancellationToken);
     }
 }

@@ -6,9 +6,6 @@ namespace Platform.NodeAgent.ClusterServices;
 /// <summary>Wires the Services' data path into the agent: the table fed from the bus, their DNS names and the cluster IP proxy.</summary>
 public static class ClusterServicesSetup
 {
-    /// <summary>How long the node's services queue outlives an agent that stopped consuming (it asks for a snapshot at start anyway).</summary>
-    private static readonly TimeSpan QueueExpiry = TimeSpan.FromHours(1);
-
     public static IServiceCollection AddClusterServices(this IServiceCollection services)
     {
         services.AddSingleton<ServiceTable>();
@@ -23,11 +20,14 @@ public static class ClusterServicesSetup
         bus.AddConsumer<ServiceRoutingSnapshotConsumer>();
     }
 
-    /// <summary>The node's own services queue, bound to the published changes and snapshots; one message at a time, in order.</summary>
+    /// <summary>
+    /// The node's own services queue, bound to the published changes and snapshots; one message at a time, in
+    /// order. Plain durable (no queue arguments), since the gateway also sends snapshots to it by name and a
+    /// declaration with other arguments would be refused; the messages carry a time to live instead.
+    /// </summary>
     public static void ServicesEndpoint(this IRabbitMqBusFactoryConfigurator rabbit, IBusRegistrationContext context, string nodeName) =>
         rabbit.ReceiveEndpoint(QueueNames.NodeServices(nodeName), endpoint =>
         {
-            endpoint.QueueExpiration = QueueExpiry;
             endpoint.PrefetchCount = 16;
             endpoint.ConcurrentMessageLimit = 1;
             endpoint.ConfigureConsumer<ServiceRoutingChangedConsumer>(context);
