@@ -80,12 +80,6 @@ scaled_out() {
 }
 scaled_in() { [[ $(deployment | jq '.spec.replicas') == 1 && $(running_pods) == 1 ]]; }
 
-if [[ -z ${BENCH_RUNNING:-} ]]; then
-    info "starting a private platform under $PLATFORM_HOME"
-    "$ROOT/platform" up >/dev/null
-fi
-TOKEN=$(cat "$PLATFORM_HOME/admin.token")
-
 # Sets OUT_MS, IN_MS and REPLICAS for the case.
 cpu_case() {
     NAME="bench-burn-$$"
