@@ -161,8 +161,9 @@ public sealed class ClusterIpTests(PlatformCluster cluster)
         return result.ExitCode == 0 ? result.Output.Trim() : null;
     }
 
+    /// <summary>Bounded by busybox's timeout applet: this busybox's `wget -T` crashes (SIGSEGV) on every request.</summary>
     private Task<ToolResult> WgetAsync(string client, string url) =>
-        cluster.Cli.RunAsync(null, "exec", client, "--", "wget", "-q", "-O", "-", "-T", "5", url);
+        cluster.Cli.RunAsync(null, "exec", client, "--", "timeout", "10", "wget", "-q", "-O", "-", url);
 
     /// <summary>Whether the node agent listens on the cluster IP's port 80 (the host's listening sockets, as `ss` shows them).</summary>
     private static async Task<bool> ListensAsync(string clusterIp) =>
