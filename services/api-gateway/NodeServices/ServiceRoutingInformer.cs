@@ -5,6 +5,7 @@ using Platform.Grains.Abstractions;
 using Platform.Grains.Abstractions.Services;
 using Platform.Grains.Abstractions.Watching;
 using Platform.Grains.Services;
+using Platform.Messaging;
 
 namespace Platform.ApiGateway.NodeServices;
 
@@ -57,13 +58,13 @@ public sealed partial class ServiceRoutingInformer(
         using var watcher = hub.Register();
         await ListAsync();
         var snapshot = await SnapshotAsync(null, cancellationToken);
-        await bus.Publish(snapshot, publish => publish.TimeToLive = QueueNames.ServiceRoutingTimeToLive, cancellationToken);
+        await bus.PublishWithin(snapshot, BoundedDelivery.DefaultTimeout, cancellationToken, publish => publish.TimeToLive = QueueNames.ServiceRoutingTimeToLive);
         LogPublishedSnapshot(snapshot.Services.Count, snapshot.Revision);
         while (await watcher.Changes.WaitToReadAsync(cancellationToken))
         {
             foreach (var changed in Drain(watcher))
             {
-                await bus.Publish(changed, publish => publish.TimeToLive = QueueNames.ServiceRoutingTimeToLive, cancellationToken);
+                await bus.PublishWithin(changed, BoundedDelivery.DefaultTimeout, cancellationToken, publish => publish.TimeToLive = QueueNames.ServiceRoutingTimeToLive);
                 LogPublishedChange(changed.Namespace, changed.Name, changed.Revision, changed.Routing is null);
             }
         }

@@ -24,8 +24,11 @@ public sealed partial class ServiceRoutingSync(
         {
             try
             {
-                var gateway = await bus.GetSendEndpoint(BusSetup.QueueAddress(QueueNames.GatewayServiceRouting));
-                await gateway.Send(new ServiceRoutingRequested(node.NodeName, Guid.NewGuid(), time.GetUtcNow()), stoppingToken);
+                await bus.SendWithin(
+                    BusSetup.QueueAddress(QueueNames.GatewayServiceRouting),
+                    new ServiceRoutingRequested(node.NodeName, Guid.NewGuid(), time.GetUtcNow()),
+                    BoundedDelivery.DefaultTimeout,
+                    stoppingToken);
                 LogRequested();
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
