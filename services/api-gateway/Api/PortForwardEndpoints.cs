@@ -52,7 +52,10 @@ public static partial class PortForwardEndpoints
         var agent = new AgentPortForward(endpoint, pod.Metadata.Uid!);
         if (context.WebSockets.IsWebSocketRequest && Offers(context.WebSockets.WebSocketRequestedProtocols, PortForwardProtocol.SpdyTunnel))
         {
-            using var socket = await context.WebSockets.AcceptWebSocketAsync(PortForwardProtocol.SpdyTunnel);
+            // ASP.NET Core refuses to accept a subprotocol with a '/' (not an RFC 6455 token), which KEP-4006's
+            // name has; the header is set here instead, and the middleware leaves it in the 101.
+            context.Response.Headers.SecWebSocketProtocol = PortForwardProtocol.SpdyTunnel;
+            using var socket = await context.WebSockets.AcceptWebSocketAsync();
             await using var tunnel = new WebSocketTunnelStream(socket);
             await ServeSpdyAsync(tunnel, agent, name, logger, context.RequestAborted);
             await CloseQuietlyAsync(socket);
