@@ -26,11 +26,17 @@ public sealed class SpdyPortForwarder(Func<int, CancellationToken, Task<WebSocke
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var errorStreams = new ConcurrentDictionary<string, SpdyStream>(StringComparer.Ordinal);
-        var forwards = new ConcurrentBag<Task>();
-        using var session = new SpdySession(transport, stream => forwards.Add(AcceptAsync(stream, errorStreams, stop.Token)));
+        // The streams being served; each leaves when done, so a long session holds only its open connections.
+        var forwards = new ConcurrentDictionary<Task, bool>();
+        using var session = new SpdySession(transport, stream =>
+        {
+            var forward = AcceptAsync(stream, errorStreams, stop.Token);
+            forwards[forward] = true;
+            _ = forward.ContinueWith(done => forwards.TryRemove(done, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        });
         var reason = await session.RunAsync(stop.Token);
         await stop.CancelAsync();
-        await Task.WhenAll(forwards);
+        await Task.WhenAll(forwards.Keys);
         return reason;
     }
 
