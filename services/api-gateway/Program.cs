@@ -29,6 +29,8 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<IPodMessenger, BusPodMessenger>();
 builder.Services.AddHostedService<PodResyncService>();
 builder.Services.AddHostedService<WorkloadResyncService>();
+builder.Services.AddSingleton<MessagePathHealth>();
+builder.Services.AddHostedService<HeartbeatPathWatcher>();
 builder.Services.AddHostedService<NodeLifecycleService>();
 builder.Services.Configure<ControlPlaneOptions>(options =>
 {
@@ -68,6 +70,9 @@ builder.Services.AddPlatformBus(
     });
 
 var app = builder.Build();
+// The ingress's host form rewrites the path before routing (so routing is placed after it) and before the token check.
+app.UseIngressHosts();
+app.UseRouting();
 var token = AdminTokenAuthentication.LoadToken(settings.AdminTokenFile, app.Logger);
 if (token is not null)
 {
