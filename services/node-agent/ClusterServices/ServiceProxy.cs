@@ -100,6 +100,9 @@ public sealed partial class ServiceProxy(
     /// <summary>Brings the listeners to what the table says: opens, updates, then closes what no service wants.</summary>
     private async Task ReconcileAsync()
     {
+        // Several agents on one machine (PLATFORM_NODES) share the range's route and the last one to stop removes
+        // it: each pass puts it back (a replace, so a no-op when it is there).
+        Links.AddLocalRoute(host!, network.ServiceRange, bridgeIndex);
         var wanted = Desired(table.Services);
         foreach (var (endpoint, (service, backends)) in wanted)
         {
