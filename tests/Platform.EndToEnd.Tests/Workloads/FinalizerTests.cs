@@ -42,7 +42,7 @@ public sealed class FinalizerTests(PlatformCluster cluster)
         Assert.Equal([Hold], stillThere["metadata"]!["finalizers"]!.AsArray().Select(f => (string?)f));
         await DeleteAsync(path, HttpStatusCode.Accepted);
 
-        using (var adding = await WorkloadApi.PatchAsync(cluster.Http, path, $$"""{"metadata":{"finalizers":["{{Hold}}","example.com/more"]}}""", MergePatch))
+        using (var adding = await WorkloadApi.PatchAsync(cluster.Http, path, $$$"""{"metadata":{"finalizers":["{{{Hold}}}","example.com/more"]}}""", MergePatch))
         {
             Assert.Equal(HttpStatusCode.UnprocessableEntity, adding.StatusCode);
             var status = JsonNode.Parse(await adding.Content.ReadAsStringAsync())!;

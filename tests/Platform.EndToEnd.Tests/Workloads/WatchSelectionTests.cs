@@ -54,7 +54,7 @@ public sealed class WatchSelectionTests(PlatformCluster cluster)
 
     private async Task RelabelAsync(string path, string value)
     {
-        using var response = await WorkloadApi.PatchAsync(cluster.Http, path, $$"""{"metadata":{"labels":{"watch-case":"{{value}}"}}}""", MergePatch);
+        using var response = await WorkloadApi.PatchAsync(cluster.Http, path, $$$$"""{"metadata":{"labels":{"watch-case":"{{{{value}}}}"}}}""", MergePatch);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 }
