@@ -21,6 +21,8 @@ install_test_dependencies() {
     ensure_apt_packages podman
     # Every service's /metrics is checked with promtool and scraped by a real Prometheus.
     ensure_apt_packages prometheus
+    # The requests-per-second autoscaling test drives load through the ingress with hey.
+    ensure_apt_packages hey
     "$ROOT/infra/rabbitmq.sh" install
     "$ROOT/infra/postgres.sh" install
 }

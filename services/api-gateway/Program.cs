@@ -68,6 +68,9 @@ builder.Services.AddPlatformBus(
     });
 
 var app = builder.Build();
+// The ingress's host form rewrites the path before routing (so routing is placed after it) and before the token check.
+app.UseIngressHosts();
+app.UseRouting();
 var token = AdminTokenAuthentication.LoadToken(settings.AdminTokenFile, app.Logger);
 if (token is not null)
 {

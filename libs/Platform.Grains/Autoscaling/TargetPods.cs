@@ -2,6 +2,7 @@ using Platform.Api.Model;
 using Platform.Api.Selection;
 using Platform.Grains.Abstractions;
 using Platform.Grains.Abstractions.Metrics;
+using Platform.Grains.Workloads;
 
 namespace Platform.Grains.Autoscaling;
 
@@ -10,12 +11,16 @@ internal sealed record TargetPod(Pod Pod, PodUsage? Usage);
 
 internal static class TargetPods
 {
-    /// <summary>The namespace's pods the target's selector matches, with their usage read from their metrics grains.</summary>
+    /// <summary>
+    /// The target's pods the selector matches, with their usage read from their metrics grains. Only pods named under
+    /// the Deployment (its ReplicaSets' pods, <see cref="PodNames.PrefixUnder"/>) are read, not every pod of the
+    /// namespace each pass; a bare pod that merely carries the selector's labels is not counted (Kubernetes counts it).
+    /// </summary>
     public static async Task<IReadOnlyList<TargetPod>> Read(IGrainFactory grains, Deployment target, TimeSpan window)
     {
         var @namespace = target.Metadata.Namespace!;
         var selection = LabelSelection.From(target.Spec.Selector);
-        var keys = await grains.GetGrain<IResourceIndexGrain>(GrainKeys.PodIndex).List($"{@namespace}/");
+        var keys = await grains.GetGrain<IResourceIndexGrain>(GrainKeys.PodIndex).List($"{@namespace}/{PodNames.PrefixUnder(target.Metadata.Name!)}");
         var pods = await Task.WhenAll(keys.Select(k => grains.GetGrain<IPodGrain>(k).Get()));
         var selected = pods.OfType<Pod>().Where(p => selection.Matches(p.Metadata.Labels)).ToList();
         var usages = await Task.WhenAll(selected.Select(p => UsageOf(grains, p, window)));

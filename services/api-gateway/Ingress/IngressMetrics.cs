@@ -33,6 +33,9 @@ public sealed class IngressMetrics : IDisposable
     /// <summary>One more request sent to the pod (key namespace/name).</summary>
     public void CountPodRequest(string pod) => Interlocked.Increment(ref podTotals.GetOrAdd(pod, _ => new StrongBox()).Value);
 
+    /// <summary>Starts a pod's total at 0 if it has none (a pod in rotation that has had no request yet).</summary>
+    public void TrackPod(string pod) => podTotals.GetOrAdd(pod, _ => new StrongBox());
+
     /// <summary>Each pod's total so far.</summary>
     public IReadOnlyList<(string Pod, long Total)> PodTotals() => podTotals.Select(p => (p.Key, Interlocked.Read(ref p.Value.Value))).ToList();
 

@@ -35,12 +35,16 @@ public static class IngressPipeline
         metrics.Record(@namespace, service, context.Response.StatusCode, Stopwatch.GetElapsedTime(started));
     }
 
-    /// <summary>Any other path under /apps: no such Service (or no namespace and service in the path).</summary>
-    public static IResult NotFound(string? path)
+    /// <summary>
+    /// Any other path under /apps: no such Service (or no namespace and service in the path). <paramref name="hostDomain"/>
+    /// is the ingress domain when the request named its Service by host.
+    /// </summary>
+    public static IResult NotFound(string? path, string? hostDomain = null)
     {
         var parts = (path ?? "").Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var form = hostDomain is null ? "/apps/<namespace>/<service>/..." : $"<service>.<namespace>.{hostDomain}";
         return parts.Length >= 2
-            ? ApiErrors.Failure(404, "NotFound", $"service \"{parts[1]}\" not found in namespace \"{parts[0]}\" (the ingress routes /apps/<namespace>/<service>/...)")
-            : ApiErrors.Failure(404, "NotFound", "the ingress routes /apps/<namespace>/<service>/...: name a namespace and a service");
+            ? ApiErrors.Failure(404, "NotFound", $"service \"{parts[1]}\" not found in namespace \"{parts[0]}\" (the ingress routes {form})")
+            : ApiErrors.Failure(404, "NotFound", $"the ingress routes {form}: name a namespace and a service");
     }
 }

@@ -16,6 +16,18 @@ public static class IngressSetup
         return services;
     }
 
+    /// <summary>
+    /// The host form (&lt;service&gt;.&lt;namespace&gt;.&lt;PLATFORM_INGRESS_DOMAIN&gt;): before routing and authentication, so the
+    /// rewritten path takes the ingress's route and its exemption from the token.
+    /// </summary>
+    public static void UseIngressHosts(this WebApplication app)
+    {
+        if (IngressHost.Domain(app.Configuration) is { } domain)
+        {
+            app.UseMiddleware<IngressHostRouting>(domain);
+        }
+    }
+
     public static void MapIngress(this WebApplication app)
     {
         app.MapReverseProxy(pipeline =>
@@ -23,6 +35,7 @@ public static class IngressSetup
             pipeline.Use(IngressPipeline.Handle);
             pipeline.UseLoadBalancing();
         });
-        app.Map($"{IngressRoutes.PathPrefix}/{{**path}}", (string? path) => IngressPipeline.NotFound(path));
+        app.Map($"{IngressRoutes.PathPrefix}/{{**path}}", (HttpContext context, string? path) =>
+            IngressPipeline.NotFound(path, context.Items[IngressHostRouting.RoutedByHost] as string));
     }
 }

@@ -6,8 +6,10 @@ namespace Platform.ApiGateway.Ingress;
 
 /// <summary>
 /// Once a second, tells each pod's metrics grain how many requests the ingress has sent it so far (a
-/// cumulative counter; the grain turns it into requests per second for the autoscaler). A pod no
-/// longer behind any Service is reported a last time and forgotten.
+/// cumulative counter; the grain turns it into requests per second for the autoscaler). Every pod in
+/// rotation is reported, also one that has had no request yet (its total is 0), so an idle ready pod reads
+/// as 0 requests per second rather than as a pod without a metric. A pod no longer behind any Service is
+/// reported a last time and forgotten.
 /// </summary>
 public sealed partial class PodRequestReporter(
     IGrainFactory grains,
@@ -38,6 +40,11 @@ public sealed partial class PodRequestReporter(
     {
         var now = time.GetUtcNow();
         var routed = proxy.GetConfig().Clusters.SelectMany(c => c.Destinations?.Keys ?? []).ToHashSet(StringComparer.Ordinal);
+        foreach (var pod in routed)
+        {
+            metrics.TrackPod(pod);
+        }
+
         foreach (var (pod, total) in metrics.PodTotals())
         {
             var (ns, name) = GrainKeys.ParsePod(pod);

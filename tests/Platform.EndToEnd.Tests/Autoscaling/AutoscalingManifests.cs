@@ -62,4 +62,24 @@ public static class AutoscalingManifests
             scaleDown:
               stabilizationWindowSeconds: {{scaleDownWindowSeconds}}
         """;
+
+    /// <summary>An autoscaler on the Pods metric requests_per_second (counted by the ingress), an AverageValue per pod.</summary>
+    public static string RequestRateAutoscaler(string name, int min, int max, string averageValue, int scaleDownWindowSeconds) => $$"""
+        apiVersion: autoscaling/v2
+        kind: HorizontalPodAutoscaler
+        metadata:
+          name: {{name}}
+        spec:
+          scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: {{name}}}
+          minReplicas: {{min}}
+          maxReplicas: {{max}}
+          metrics:
+            - type: Pods
+              pods:
+                metric: {name: requests_per_second}
+                target: {type: AverageValue, averageValue: "{{averageValue}}"}
+          behavior:
+            scaleDown:
+              stabilizationWindowSeconds: {{scaleDownWindowSeconds}}
+        """;
 }

@@ -33,8 +33,20 @@ public sealed class ServiceTrafficTests(PlatformCluster cluster)
         Assert.Equal(pods.Select(p => p.Status!.PodIP).Order(), subset.Addresses!.Select(a => a.Ip).Order());
         Assert.Equal((8080, "http"), (subset.Ports!.Single().Port, subset.Ports!.Single().Name));
 
-        // The ingress answers with each pod's page, round robin.
+        // The ingress answers with each pod's page, round robin, once its informer has seen both addresses (it
+        // follows the Endpoints through the change log, a moment after they are written).
         using var ingress = new HttpClient { BaseAddress = cluster.GatewayUrl };
+        var routed = new HashSet<string>(StringComparer.Ordinal);
+        await Eventually.TrueAsync(async () =>
+        {
+            using var response = await ingress.GetAsync($"/apps/default/{Web}/");
+            if (response.StatusCode == HttpStatusCode.OK)
+            {
+                routed.Add((await response.Content.ReadAsStringAsync()).Trim());
+            }
+
+            return routed.SetEquals(pods.Select(p => p.Metadata.Name!));
+        }, Timeout, "the ingress to route to both ready pods");
         var answers = await FetchAsync(ingress, 6);
         Assert.Equal(pods.Select(p => p.Metadata.Name!).Order(), answers.Distinct().Order());
 
