@@ -29,6 +29,8 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<IPodMessenger, BusPodMessenger>();
 builder.Services.AddHostedService<PodResyncService>();
 builder.Services.AddHostedService<WorkloadResyncService>();
+builder.Services.AddSingleton<MessagePathHealth>();
+builder.Services.AddHostedService<HeartbeatPathWatcher>();
 builder.Services.AddHostedService<NodeLifecycleService>();
 builder.Services.Configure<ControlPlaneOptions>(options =>
 {

@@ -52,8 +52,8 @@ public sealed partial class PodScheduleRequestedConsumer(
         var nodeName = IsBound(pod) ? pod.Spec.NodeName : await PlaceAndBind(podGrain, pod);
         if (nodeName is not null)
         {
-            var endpoint = await context.GetSendEndpoint(BusSetup.QueueAddress(QueueNames.Node(nodeName)));
-            await endpoint.Send(new StartPod(request.Namespace, request.Name, request.Uid, nodeName, pod.Spec), context.CancellationToken);
+            var start = new StartPod(request.Namespace, request.Name, request.Uid, nodeName, pod.Spec);
+            await context.SendWithin(BusSetup.QueueAddress(QueueNames.Node(nodeName)), start, BoundedDelivery.DefaultTimeout, context.CancellationToken);
             LogPlaced(request.Namespace, request.Name, nodeName);
             return SchedulerMetrics.Scheduled;
         }

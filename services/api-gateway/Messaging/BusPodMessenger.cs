@@ -22,8 +22,8 @@ public sealed partial class BusPodMessenger(IBus bus, ILogger<BusPodMessenger> l
     {
         try
         {
-            var endpoint = await bus.GetSendEndpoint(BusSetup.QueueAddress(queue));
-            await endpoint.Send(message, cancellationToken);
+            // The grain's token bounds the wait; the bound's own timeout is a backstop behind it.
+            await bus.SendWithin(BusSetup.QueueAddress(queue), message, BoundedDelivery.DefaultTimeout, cancellationToken);
             return true;
         }
         catch (Exception e) when (e is not OutOfMemoryException)

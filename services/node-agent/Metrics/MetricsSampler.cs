@@ -1,6 +1,7 @@
 using MassTransit;
 using Platform.Cgroups;
 using Platform.Contracts;
+using Platform.Messaging;
 using Platform.NodeAgent.Pods;
 
 namespace Platform.NodeAgent.Metrics;
@@ -29,11 +30,11 @@ public sealed partial class MetricsSampler(
             {
                 var sample = await SampleAsync(stoppingToken);
                 metrics.Update(sample);
-                await bus.Publish(sample, context =>
+                await bus.PublishWithin(sample, BoundedDelivery.DefaultTimeout, stoppingToken, context =>
                 {
                     context.Durable = false;
                     context.TimeToLive = settings.MetricsInterval * 3;
-                }, stoppingToken);
+                });
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {

@@ -1,5 +1,6 @@
 using MassTransit;
 using Platform.Contracts;
+using Platform.Messaging;
 using Platform.NodeAgent.Pods;
 using Platform.NodeAgent.Runtime;
 
@@ -35,7 +36,7 @@ public sealed partial class NodeRegistrationService(
             {
                 var announcement = new NodeRegistered(settings.NodeName, Endpoint, capacity, capacity, settings.MaxPods,
                     NodeInfoProbe.SystemInfo(launcher.Name), time.GetUtcNow(), registration.Labels, registration.Taints);
-                await bus.Publish(announcement, stoppingToken);
+                await bus.PublishWithin(announcement, BoundedDelivery.DefaultTimeout, stoppingToken);
                 LogRegistered(settings.NodeName);
                 return;
             }
@@ -52,7 +53,8 @@ public sealed partial class NodeRegistrationService(
         try
         {
             var heartbeat = new NodeHeartbeat(settings.NodeName, Endpoint, NodeInfoProbe.Capacity(), pods.ActivePodUids(), time.GetUtcNow());
-            await bus.Publish(heartbeat, context => context.TimeToLive = settings.HeartbeatInterval * 5, stoppingToken);
+            await bus.PublishWithin(heartbeat, BoundedDelivery.DefaultTimeout, stoppingToken,
+                context => context.TimeToLive = settings.HeartbeatInterval * 5);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using MassTransit;
 using Platform.Api.Model;
 using Platform.Contracts;
+using Platform.Messaging;
 
 namespace Platform.NodeAgent.Pods;
 
@@ -85,7 +86,7 @@ public sealed partial class StatusReporter(IBus bus, PodStore store, NodeAgentSe
         {
             try
             {
-                await bus.Publish(report, stoppingToken);
+                await bus.PublishWithin(report, BoundedDelivery.DefaultTimeout, stoppingToken);
                 return;
             }
             catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)

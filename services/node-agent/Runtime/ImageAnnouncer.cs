@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using MassTransit;
 using Platform.Api.Model;
 using Platform.Contracts;
+using Platform.Messaging;
 using Platform.Oci.References;
 using Platform.Oci.Store;
 
@@ -34,9 +35,7 @@ public sealed partial class ImageAnnouncer(IBus bus, NodeAgentSettings settings,
             time.GetUtcNow());
         try
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(PublishTimeout);
-            await bus.Publish(message, timeout.Token);
+            await bus.PublishWithin(message, PublishTimeout, cancellationToken);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

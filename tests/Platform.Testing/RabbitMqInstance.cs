@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Platform.EndToEnd.Tests.Infrastructure;
+namespace Platform.Testing;
 
 /// <summary>A private RabbitMQ broker for the tests, run by the project's own infra/rabbitmq.sh.</summary>
 public sealed class RabbitMqInstance(string directory)
