@@ -9,7 +9,7 @@ namespace Platform.RemoteCommand;
 /// channel 2i+1; the server's first message on each channel is the port as two little-endian bytes, then
 /// data messages carry the TCP bytes both ways and an error message carries text. The stream ends with
 /// the connection to the pod. (kubectl 1.31+ instead tunnels SPDY/3.1 over WebSocket,
-/// "SPDY/3.1+portforward.k8s.io", which is not spoken here.)
+/// "SPDY/3.1+portforward.k8s.io"; see <see cref="Spdy.SpdyPortForwarder"/>.)
 /// </summary>
 public static class PortForwardProtocol
 {

@@ -25,12 +25,13 @@ internal static class ExecCommand
             var name = context.Get(pod)!;
             name = name.StartsWith("pod/", StringComparison.Ordinal) ? name[4..] : name;
             var path = ApiPaths.PodExec(context.Namespace, name, context.Get(container), context.Get(command)!, context.Get(stdin), context.Get(tty));
-            return RunAsync(context, path, context.Get(stdin), context.Get(tty), cancellationToken);
+            return StreamAsync(context, path, context.Get(stdin), context.Get(tty), cancellationToken);
         });
         return exec;
     }
 
-    private static async Task<int> RunAsync(CliContext context, string path, bool stdin, bool tty, CancellationToken cancellationToken)
+    /// <summary>Runs the exec request at <paramref name="path"/> with this terminal's streams; the command's exit code.</summary>
+    internal static async Task<int> StreamAsync(CliContext context, string path, bool stdin, bool tty, CancellationToken cancellationToken)
     {
         ExecStream stream;
         try

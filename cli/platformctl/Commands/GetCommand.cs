@@ -7,7 +7,7 @@ using Platform.Cli.Watching;
 
 namespace Platform.Cli.Commands;
 
-/// <summary>`get TYPE [NAME...] [-o wide|json|yaml|name|jsonpath=...] [-A]`.</summary>
+/// <summary>`get TYPE[,TYPE...]|all [NAME...] [-o wide|json|yaml|name|jsonpath=...] [-A]`.</summary>
 internal static class GetCommand
 {
     public static Command Create(CommandRunner runner)
@@ -27,14 +27,22 @@ internal static class GetCommand
             ("The pods labelled app=web", "platformctl get pods -l app=web"),
             ("The names of all nodes", "platformctl get nodes -o name"),
             ("Follow the pods as they change (Ctrl-C ends)", "platformctl get pods -w"),
+            ("Deployments and their replica sets, one table each", "platformctl get deploy,rs"),
+            ("The pods, services, deployments, replica sets and autoscalers", "platformctl get all"),
             ("Each pod's name and phase, one per line", "platformctl get pods -o jsonpath='{range .items[*]}{.metadata.name} {.status.phase}{\"\\n\"}{end}'"));
         runner.Attach(command, (context, cancellationToken) =>
         {
+            var parsedOutput = OutputFormats.Parse(context.Get(output));
+            var parsedSelector = context.Get(selector) is { } text ? LabelSelector.Parse(text) : null;
+            if (MultiKindGet.Applies(context.Get(type)!))
+            {
+                return context.Get(watch) || context.Get(watchOnly)
+                    ? throw new CliException("-w/--watch takes one resource type, not a list or \"all\"")
+                    : MultiKindGet.RunAsync(context, MultiKindGet.Kinds(context.Get(type)!), context.Get(names) ?? [], parsedOutput, context.Get(allNamespaces), parsedSelector, cancellationToken);
+            }
+
             var selection = ResourceReference.ParseMany(context.Get(type)!, context.Get(names));
-            var options = new GetRequestOptions(
-                OutputFormats.Parse(context.Get(output)),
-                context.Get(allNamespaces),
-                context.Get(selector) is { } text ? LabelSelector.Parse(text) : null);
+            var options = new GetRequestOptions(parsedOutput, context.Get(allNamespaces), parsedSelector);
             return context.Get(watch) || context.Get(watchOnly)
                 ? GetWatch.RunAsync(context, selection, options.Output, options.TableOptions(selection.Kind), options.AllNamespaces, options.Selector, context.Get(watchOnly), cancellationToken)
                 : RunAsync(context, selection, options, cancellationToken);

@@ -60,7 +60,9 @@ public static class DiscoveryEndpoints
             kind = kind.Kind,
             verbs = kind.Verbs,
             shortNames = kind.ShortNames,
-            categories = kind.Plural is "pods" or "deployments" or "replicasets" ? new[] { "all" } : [],
+            // Kubernetes' "all" category (kubectl get all); metrics.k8s.io's "pods" are not in it.
+            categories = (kind.Group, kind.Plural) is ("", "pods") or ("", "services") or ("apps", "deployments") or ("apps", "replicasets")
+                or ("autoscaling", "horizontalpodautoscalers") ? new[] { "all" } : [],
         };
         foreach (var sub in kind.Subresources)
         {

@@ -83,6 +83,13 @@ public sealed class CliSession : IDisposable
     }
 
     /// <summary>Sends SIGINT (Ctrl-C) and returns the exit code and what was written on stderr.</summary>
+    /// <summary>Waits for the command to end by itself.</summary>
+    public async Task WaitForExitAsync(TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        await process.WaitForExitAsync(deadline.Token);
+    }
+
     public async Task<(int ExitCode, string Errors)> InterruptAsync(TimeSpan timeout)
     {
         if (!process.HasExited)

@@ -7,6 +7,22 @@ public sealed class KubectlRunner(PlatformCluster cluster) : IDisposable
 
     public async Task<ToolResult> RunAsync(string? input, params string[] arguments)
     {
+        await EnsureKubeconfigAsync();
+        return await Tool.RunAsync("kubectl", Arguments(arguments), new Dictionary<string, string>(), input ?? string.Empty);
+    }
+
+    /// <summary>Starts a kubectl that runs until interrupted (port-forward), with extra environment variables.</summary>
+    public async Task<CliSession> StartAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    {
+        await EnsureKubeconfigAsync();
+        return new CliSession("kubectl", Arguments(arguments), environment);
+    }
+
+    private string[] Arguments(string[] arguments) =>
+        ["--kubeconfig", kubeconfig, "--cache-dir", Path.Combine(cluster.Home, $"kube-cache-{Path.GetFileName(kubeconfig)}"), .. arguments];
+
+    private async Task EnsureKubeconfigAsync()
+    {
         if (!File.Exists(kubeconfig))
         {
             await File.WriteAllTextAsync(kubeconfig, $"""
@@ -30,8 +46,6 @@ public sealed class KubectlRunner(PlatformCluster cluster) : IDisposable
                 current-context: platform
                 """);
         }
-
-        return await Tool.RunAsync("kubectl", ["--kubeconfig", kubeconfig, "--cache-dir", Path.Combine(cluster.Home, $"kube-cache-{Path.GetFileName(kubeconfig)}"), .. arguments], new Dictionary<string, string>(), input ?? string.Empty);
     }
 
     public void Dispose()

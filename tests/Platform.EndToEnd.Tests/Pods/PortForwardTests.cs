@@ -12,7 +12,7 @@ namespace Platform.EndToEnd.Tests.Pods;
 public sealed class PortForwardTests(PlatformCluster cluster)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
-    private const string Httpd = "mkdir -p /www && echo 'hello through the tunnel' > /www/index.html && exec httpd -f -p 8080 -h /www";
+    internal const string Httpd = "mkdir -p /www && echo 'hello through the tunnel' > /www/index.html && exec httpd -f -p 8080 -h /www";
 
     [Fact]
     public async Task An_http_get_through_the_forwarded_port_reaches_the_pods_httpd_and_ctrl_c_ends_it()
@@ -84,25 +84,8 @@ public sealed class PortForwardTests(PlatformCluster cluster)
         Assert.Equal(0, (await cluster.Cli.RunAsync(null, "delete", "pod", "pf-done")).ExitCode);
     }
 
-    [Fact]
-    public async Task The_real_kubectl_is_refused_with_the_reason_as_it_speaks_spdy()
-    {
-        await ExecTarget.RunningAsync(cluster, "pf-kubectl");
-        var kubeconfig = Path.Combine(cluster.Home, $"kubeconfig-{Guid.NewGuid():N}");
-        var gateway = new Dictionary<string, string> { ["PLATFORM_HOME"] = cluster.Home, ["PLATFORM_GATEWAY_TLS_URL"] = cluster.GatewayTlsUrl.ToString() };
-        Assert.Equal(0, (await cluster.Cli.RunWithAsync(gateway, null, "config", "kubeconfig", "--file", kubeconfig)).ExitCode);
-
-        // kubectl 1.32 asks for SPDY tunnelled in a WebSocket, then for plain SPDY; neither is spoken.
-        var kubectl = await Tool.RunAsync("kubectl", ["--kubeconfig", kubeconfig, "--cache-dir", Path.Combine(cluster.Home, "kube-cache-pf"), "port-forward", "pod/pf-kubectl", ":8080"], timeout: Timeout);
-
-        Assert.NotEqual(0, kubectl.ExitCode);
-        Assert.Contains("port-forward is served over WebSocket with subprotocol v4.channel.k8s.io only", kubectl.Errors, StringComparison.Ordinal);
-        File.Delete(kubeconfig);
-        Assert.Equal(0, (await cluster.Cli.RunAsync(null, "delete", "pod", "pf-kubectl")).ExitCode);
-    }
-
     /// <summary>The page once httpd answers (it may start listening a moment after the container starts); what platformctl said if it never does.</summary>
-    private static async Task<string> PageAsync(HttpClient http, int port, CliSession forward, string what)
+    internal static async Task<string> PageAsync(HttpClient http, int port, CliSession forward, string what)
     {
         try
         {
@@ -120,7 +103,7 @@ public sealed class PortForwardTests(PlatformCluster cluster)
     }
 
     /// <summary>busybox httpd closes each connection after its answer: a pooled connection would race that close.</summary>
-    private static HttpClient OneRequestPerConnection()
+    internal static HttpClient OneRequestPerConnection()
     {
         var http = new HttpClient { Timeout = Timeout };
         http.DefaultRequestHeaders.ConnectionClose = true;
