@@ -4,12 +4,14 @@
 # running `./platform up` is untouched). Prints the time to the first and to the last available pod,
 # the rate, and the gateway's and node agent's resident memory at the end; then deletes the Deployment
 # and prints how long until every pod is gone. PLATFORM_CONTAINER_RUNTIME=process measures the
-# control plane alone (pods as plain processes, no container start cost).
+# control plane alone (pods as plain processes, no container start cost). BENCH_NODES=N (default 1)
+# runs N node agents on this machine (`PLATFORM_NODES`), each with its own bridge and /20.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 . "$ROOT/infra/lib.sh"
 LIB_LOG_TAG=bench
 REPLICAS=${REPLICAS:-1000}
+export PLATFORM_NODES=${BENCH_NODES:-1}
 
 export PLATFORM_HOME=${BENCH_HOME:-$(mktemp -d /tmp/bench-deploy.XXXXXX)}
 export PLATFORM_GATEWAY_PORT=18081 PLATFORM_GATEWAY_TLS_PORT=18444 PLATFORM_IMAGE_STORE_PORT=15001 PLATFORM_NODE_AGENT_PORT=20251
@@ -64,10 +66,11 @@ until (($(pods) == 0)); do sleep 0.5; done
 deleted=$(now_ms)
 
 awk -v n="$REPLICAS" -v f="$((first - start))" -v s="$((done_at - start))" -v d="$((deleted - delete_start))" \
-    -v g="$gateway_rss" -v a="$agent_rss" -v launcher="${PLATFORM_CONTAINER_RUNTIME:-platform-runtime}" 'BEGIN {
-    printf "Deployment of %d replicas on one node (launcher %s)\n", n, launcher
+    -v g="$gateway_rss" -v a="$agent_rss" -v launcher="${PLATFORM_CONTAINER_RUNTIME:-platform-runtime}" \
+    -v nodes="$PLATFORM_NODES" 'BEGIN {
+    printf "Deployment of %d replicas on %d node(s) on this machine (launcher %s)\n", n, nodes, launcher
     printf "  apply to first pod available: %.1f s\n", f / 1000
     printf "  apply to all %d available:   %.1f s, %.1f pods/s\n", n, s / 1000, n / (s / 1000)
     printf "  delete to every pod gone:     %.1f s, %.1f pods/s\n", d / 1000, n / (d / 1000)
-    printf "  resident memory at the end: api-gateway %s MiB, node-agent %s MiB\n", g, a
+    printf "  resident memory at the end: api-gateway %s MiB, first node-agent %s MiB\n", g, a
 }'

@@ -20,6 +20,9 @@ GATEWAY_URL=http://127.0.0.1:$GATEWAY_PORT
 CLI_CONFIG=${PLATFORM_CONFIG:-$HOME/.platform/config}
 BRIDGE=${PLATFORM_BRIDGE:-platform0}
 POD_CIDR=${PLATFORM_POD_CIDR:-10.88.0.0/24}
+# Node agents on this machine. Agent 1 uses the settings above; agent i gets the name NODE_NAME-i, the
+# port NODE_AGENT_PORT+10(i-1), the bridge BRIDGE-i and the i-th subnet of POD_CIDR's size after it.
+NODES=${PLATFORM_NODES:-1}
 # sqlite (embedded, one gateway) or postgres (a private PostgreSQL started here; gateways may share it).
 STORAGE=${PLATFORM_STORAGE:-sqlite}
 POSTGRES_PORT=${PLATFORM_POSTGRES_PORT:-55432}
@@ -47,7 +50,31 @@ uses_postgres() {
     esac
 }
 
-service_dll() { printf '%s/services/%s/bin/%s/net10.0/%s.dll' "$ROOT" "$1" "$BUILD_CONFIGURATION" "${ASSEMBLY[$1]}"; }
+# node-agent-2 and the other extra agents run the node-agent build.
+service_dll() {
+    local project=${1%%-[0-9]*}
+    printf '%s/services/%s/bin/%s/net10.0/%s.dll' "$ROOT" "$project" "$BUILD_CONFIGURATION" "${ASSEMBLY[$project]}"
+}
+
+agent_service() { if (($1 == 1)); then echo node-agent; else echo "node-agent-$1"; fi; }
+agent_node_name() { if (($1 == 1)); then echo "$NODE_NAME"; else echo "$NODE_NAME-$1"; fi; }
+agent_port() { echo $((NODE_AGENT_PORT + 10 * ($1 - 1))); } # 10250, 10260...: clear of the scheduler's 10251
+agent_bridge() { if (($1 == 1)); then echo "$BRIDGE"; else echo "$BRIDGE-$1"; fi; }
+
+# The i-th block of POD_CIDR's size, counting POD_CIDR itself as the first.
+agent_pod_cidr() {
+    local address=${POD_CIDR%/*} length=${POD_CIDR#*/} a b c d
+    IFS=. read -r a b c d <<<"$address"
+    local value=$(((a << 24 | b << 16 | c << 8 | d) + ($1 - 1) * (1 << (32 - length))))
+    printf '%d.%d.%d.%d/%d\n' $((value >> 24 & 255)) $((value >> 16 & 255)) $((value >> 8 & 255)) $((value & 255)) "$length"
+}
+
+check_nodes_setting() {
+    [[ $NODES =~ ^[1-9][0-9]*$ ]] || fail "PLATFORM_NODES must be a whole number of node agents, not '$NODES'"
+    local bridge
+    bridge=$(agent_bridge "$NODES")
+    ((${#bridge} <= 15)) || fail "bridge name $bridge is longer than the kernel's 15 characters; shorten PLATFORM_BRIDGE"
+}
 
 service_env() {
     printf '%s\n' \
@@ -130,14 +157,17 @@ ensure_admin_token() {
     ln -sfn "$ROOT/out/platformctl/platformctl" "$ROOT/bin/platformctl"
 }
 
+# start_service NAME [VAR=value...]: the extra settings override service_env's.
 start_service() {
     local name=$1 pid_file=$RUN_DIR/$1.pid log=$LOG_DIR/$1.log
+    shift
     if read_pid_file "$pid_file" >/dev/null; then
         info "$name already runs (pid $(cat "$pid_file"))"
         return
     fi
     local -a environment
     mapfile -t environment < <(service_env)
+    environment+=("$@")
     # setsid: the service gets its own session, so it outlives this shell and is stopped by its PID alone.
     env "${environment[@]}" setsid dotnet "$(service_dll "$name")" >>"$log" 2>&1 </dev/null &
     echo $! >"$pid_file"
@@ -169,22 +199,41 @@ wait_for_http() {
     done
 }
 
+# Agent 1 with the settings as given; the others each with a name, port, bridge and subnet of their own.
+start_node_agents() {
+    local index
+    start_service node-agent
+    for ((index = 2; index <= NODES; index++)); do
+        start_service "$(agent_service "$index")" "PLATFORM_NODE_NAME=$(agent_node_name "$index")" \
+            "PLATFORM_NODE_AGENT_URL=http://127.0.0.1:$(agent_port "$index")" \
+            "PLATFORM_BRIDGE=$(agent_bridge "$index")" "PLATFORM_POD_CIDR=$(agent_pod_cidr "$index")"
+        # down removes the bridge even when it runs with another PLATFORM_NODES.
+        agent_bridge "$index" >"$RUN_DIR/$(agent_service "$index").bridge"
+    done
+}
+
+wait_for_nodes_ready() {
+    local index
+    for ((index = 1; index <= NODES; index++)); do wait_for_node_ready "$(agent_node_name "$index")"; done
+}
+
 wait_for_node_ready() {
-    local deadline=$((SECONDS + 60)) status
+    local node=$1 deadline=$((SECONDS + 60)) status
     while ((SECONDS < deadline)); do
         status=$(curl -fsS --max-time 2 -H "Authorization: Bearer $(cat "$TOKEN_FILE")" \
-            "$GATEWAY_URL/api/v1/nodes/$NODE_NAME" 2>/dev/null \
+            "$GATEWAY_URL/api/v1/nodes/$node" 2>/dev/null \
             | jq -r '.status.conditions[]? | select(.type == "Ready") | .status' 2>/dev/null || true)
         [[ $status == True ]] && return
         sleep 0.3
     done
-    fail "node $NODE_NAME did not become Ready within 60 s; see $LOG_DIR/node-agent.log"
+    fail "node $node did not become Ready within 60 s; see the node agent's log in $LOG_DIR"
 }
 
 cmd_up() {
     local start
     start=$(now_seconds)
     mkdir -p "$RUN_DIR" "$LOG_DIR"
+    check_nodes_setting
     ensure_dependencies
     ensure_apt_packages jq
     build_solution
@@ -196,11 +245,11 @@ cmd_up() {
     write_kubeconfig
     start_service image-store
     start_service scheduler
-    start_service node-agent
+    start_node_agents
     wait_for_http "http://127.0.0.1:$IMAGE_STORE_PORT/healthz" 60
     PLATFORM_REGISTRY=127.0.0.1:$IMAGE_STORE_PORT PLATFORM_CONFIG=$CLI_CONFIG "$ROOT/infra/seed-images.sh"
-    wait_for_node_ready
-    info "platform is up in $(elapsed_since "$start") s: gateway $GATEWAY_URL, node $NODE_NAME Ready"
+    wait_for_nodes_ready
+    info "platform is up in $(elapsed_since "$start") s: gateway $GATEWAY_URL, $NODES node(s) Ready, the first $NODE_NAME"
     info "try: bin/platformctl apply -f examples/hello-pod.yaml && bin/platformctl get pods"
     info "kubectl: export KUBECONFIG=$PLATFORM_HOME/kubeconfig"
     info "metrics (Prometheus): $GATEWAY_URL/metrics (with the admin token), http://127.0.0.1:$SCHEDULER_METRICS_PORT/metrics," \
@@ -225,7 +274,10 @@ stop_containers() {
 }
 
 cmd_down() {
-    local index
+    local index pid_file
+    for pid_file in "$RUN_DIR"/node-agent-*.pid; do
+        if [[ -e $pid_file ]]; then stop_service "$(basename "$pid_file" .pid)"; fi
+    done
     for ((index = ${#SERVICES[@]} - 1; index >= 0; index--)); do
         stop_service "${SERVICES[$index]}"
     done
@@ -245,19 +297,32 @@ remove_pod_network() {
         rm -f "$netns"
     done
     rm -rf "$PLATFORM_HOME"/nodes/*/network/pods "$PLATFORM_HOME"/nodes/*/network/addresses
+    local bridge record
+    for record in "$RUN_DIR"/node-agent-*.bridge; do
+        [[ -e $record ]] || continue
+        bridge=$(cat "$record")
+        if ip link show "$bridge" >/dev/null 2>&1; then ip link delete "$bridge" type bridge; fi
+        rm -f "$record"
+    done
     if ip link show "$BRIDGE" >/dev/null 2>&1; then
         ip link delete "$BRIDGE" type bridge
     fi
 }
 
+service_status() {
+    local name=$1 pid
+    if pid=$(read_pid_file "$RUN_DIR/$name.pid"); then
+        printf '%-12s running  pid %-8s log %s\n' "$name" "$pid" "$LOG_DIR/$name.log"
+    else
+        printf '%-12s stopped  %-12s log %s\n' "$name" "" "$LOG_DIR/$name.log"
+    fi
+}
+
 cmd_status() {
-    local name pid
-    for name in "${SERVICES[@]}"; do
-        if pid=$(read_pid_file "$RUN_DIR/$name.pid"); then
-            printf '%-12s running  pid %-8s log %s\n' "$name" "$pid" "$LOG_DIR/$name.log"
-        else
-            printf '%-12s stopped  %-12s log %s\n' "$name" "" "$LOG_DIR/$name.log"
-        fi
+    local name pid_file
+    for name in "${SERVICES[@]}"; do service_status "$name"; done
+    for pid_file in "$RUN_DIR"/node-agent-*.pid; do
+        if [[ -e $pid_file ]]; then service_status "$(basename "$pid_file" .pid)"; fi
     done
     if rabbitmq status >/dev/null 2>&1; then
         printf '%-12s running  port %-7s dir %s\n' rabbitmq "$RABBITMQ_PORT" "$PLATFORM_HOME/rabbitmq"

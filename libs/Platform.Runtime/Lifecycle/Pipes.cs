@@ -36,13 +36,23 @@ internal sealed unsafe class Pipes
         Libc.close(GoWrite);
     }
 
+    /// <summary>
+    /// How long the child may take to report. Far above what any step takes even under heavy load; it
+    /// exists so that a child stuck for good (as with glibc's setxid broadcast once) becomes an error
+    /// instead of a runtime, and the agent waiting on it, hanging forever.
+    /// </summary>
+    public static readonly TimeSpan ReportTimeout = TimeSpan.FromSeconds(60);
+
     /// <summary>The next report of the child: (0, 0) when ready, (step, errno) on failure, null at end of file.</summary>
+    /// <exception cref="RuntimeException">The child did not report within <see cref="ReportTimeout"/>.</exception>
     public (int Step, int Errno)? ReadReport()
     {
         var record = stackalloc int[2];
         var total = 0;
+        var deadline = Environment.TickCount64 + (long)ReportTimeout.TotalMilliseconds;
         while (total < 8)
         {
+            AwaitReadable(deadline);
             var read = Libc.read(ReportRead, (byte*)record + total, (nuint)(8 - total));
             if (read == 0)
             {
@@ -66,4 +76,23 @@ internal sealed unsafe class Pipes
     }
 
     public void CloseReports() => Libc.close(ReportRead);
+
+    private void AwaitReadable(long deadline)
+    {
+        var poll = new Libc.PollFd { Fd = ReportRead, Events = Libc.PollIn };
+        while (true)
+        {
+            var left = deadline - Environment.TickCount64;
+            var ready = left > 0 ? Libc.poll(&poll, 1, (int)Math.Min(left, int.MaxValue)) : 0;
+            if (ready > 0 || (ready < 0 && Libc.Errno != Libc.EINTR))
+            {
+                return; // readable, at end of file, or an error the read itself reports
+            }
+
+            if (ready == 0)
+            {
+                throw new RuntimeException($"the container's init did not report within {ReportTimeout.TotalSeconds:0} s");
+            }
+        }
+    }
 }

@@ -15,6 +15,7 @@ public static unsafe partial class Libc
     public const int AfInet = 2;
     public const int SockDgram = 2;
     public const int SockCloexec = 0x80000;
+    public const short PollIn = 0x1;
 
     public static int Errno => Marshal.GetLastPInvokeError();
 
@@ -71,4 +72,16 @@ public static unsafe partial class Libc
 
     [LibraryImport("libc", SetLastError = true)]
     public static partial int mkfifo(byte* path, uint mode);
+
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial int poll(PollFd* fds, nuint count, int timeoutMilliseconds);
+
+    /// <summary>struct pollfd.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct PollFd
+    {
+        public int Fd;
+        public short Events;
+        public short ReturnedEvents;
+    }
 }
