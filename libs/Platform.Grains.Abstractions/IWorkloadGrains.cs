@@ -14,7 +14,11 @@ public interface IObjectGrain<T> : IGrainWithStringKey
     /// <summary>Replaces what may change; a stale resourceVersion gives Conflict.</summary>
     Task<WriteResult<T>> Update(T item);
 
-    Task<WriteResult<T>> Delete();
+    /// <summary>
+    /// Deletes the object: at once when nothing holds it, else it stays readable with a deletionTimestamp until its last
+    /// finalizer is removed. <paramref name="propagation"/> says what happens to the objects it owns.
+    /// </summary>
+    Task<WriteResult<T>> Delete(DeletePropagation propagation = DeletePropagation.Background);
 }
 
 /// <summary>A Deployment and its controller: owns one ReplicaSet per template revision and rolls between them.</summary>

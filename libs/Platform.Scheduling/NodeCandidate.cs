@@ -29,5 +29,8 @@ public sealed record NodeCandidate(
     public IReadOnlySet<string> ImageLayers { get; init; } = NoLayers;
 }
 
-/// <summary>A pod already reserved on a node, as spreading sees it.</summary>
-public sealed record PlacedPod(string? Namespace, IReadOnlyDictionary<string, string>? Labels);
+/// <summary>A pod already reserved on a node, as spreading and the host-ports filter see it.</summary>
+public sealed record PlacedPod(string? Namespace, IReadOnlyDictionary<string, string>? Labels)
+{
+    public IReadOnlyList<HostPortClaim> HostPorts { get; init; } = [];
+}

@@ -19,6 +19,7 @@ public sealed class Placement(IReadOnlyList<INodeFilter> filters, IReadOnlyList<
             new TaintTolerationFilter(),
             new NodeAffinityFilter(),
             new MaxPodsFilter(),
+            new HostPortsFilter(),
             new ResourcesFitFilter(),
         ],
         [

@@ -17,6 +17,9 @@ public sealed record PodRequest(string Namespace, string Name, ResourceAmounts R
 
     public IReadOnlyList<Toleration> Tolerations { get; init; } = [];
 
+    /// <summary>The host ports the pod's containers publish.</summary>
+    public IReadOnlyList<HostPortClaim> HostPorts { get; init; } = [];
+
     /// <summary>The layers of the pod's images, digest to size in bytes, as far as the cluster knows them.</summary>
     public IReadOnlyDictionary<string, long> ImageLayers { get; init; } = NoLayers;
 
@@ -28,6 +31,7 @@ public sealed record PodRequest(string Namespace, string Name, ResourceAmounts R
             NodeSelector = pod.Spec.NodeSelector ?? NoLabels,
             NodeAffinity = pod.Spec.Affinity?.NodeAffinity,
             Tolerations = pod.Spec.Tolerations ?? [],
+            HostPorts = HostPortClaim.Of(pod.Spec),
             ImageLayers = imageLayers ?? NoLayers,
         };
 }

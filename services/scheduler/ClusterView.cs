@@ -21,7 +21,7 @@ public sealed class ClusterView(IGrainFactory grains, SchedulerSettings settings
             {
                 Labels = s.Labels,
                 Taints = s.Taints,
-                Pods = s.Pods.Select(p => new PlacedPod(p.Namespace, p.Labels)).ToList(),
+                Pods = s.Pods.Select(p => new PlacedPod(p.Namespace, p.Labels) { HostPorts = p.HostPorts ?? [] }).ToList(),
                 ImageLayers = layersByNode.GetValueOrDefault(s.Name) ?? [],
             })
             .ToList();

@@ -68,7 +68,7 @@ public sealed partial class PodScheduleRequestedConsumer(
     private async Task<string?> PlaceAndBind(IPodGrain podGrain, Pod pod)
     {
         var uid = pod.Metadata.Uid!;
-        var reservation = new PodReservation(uid, pod.Spec.Requests(), pod.Metadata.Namespace, pod.Metadata.Labels);
+        var reservation = new PodReservation(uid, pod.Spec.Requests(), pod.Metadata.Namespace, pod.Metadata.Labels, HostPortClaim.Of(pod.Spec));
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
             // A pod whose author named its node skips placement, as in Kubernetes; the node still reserves.

@@ -17,6 +17,7 @@ public sealed class ObjectMeta
     public Dictionary<string, string>? Annotations { get; set; }
     public List<OwnerReference>? OwnerReferences { get; set; }
     public List<string>? Finalizers { get; set; }
+    public long? DeletionGracePeriodSeconds { get; set; }
 }
 
 /// <summary>Metadata of a list response.</summary>

@@ -5,6 +5,7 @@ namespace Platform.Api.Validation;
 public static class MetadataValidator
 {
     private const int MaxAnnotationsBytes = 256 * 1024;
+    private static readonly string[] StandardFinalizers = ["kubernetes", "orphan", "foregroundDeletion"];
 
     /// <summary>Checks a name, namespace, labels and annotations of a submitted object.</summary>
     public static IEnumerable<FieldError> Validate(ObjectMeta metadata, bool namespaced)
@@ -36,10 +37,33 @@ public static class MetadataValidator
             }
         }
 
+        foreach (var error in ValidateFinalizers(metadata.Finalizers))
+        {
+            yield return error;
+        }
+
         var annotationBytes = metadata.Annotations?.Sum(a => a.Key.Length + a.Value.Length) ?? 0;
         if (annotationBytes > MaxAnnotationsBytes)
         {
             yield return new FieldError("metadata.annotations", "FieldValueTooLong", $"Too long: must have at most {MaxAnnotationsBytes} bytes");
+        }
+    }
+
+    /// <summary>A finalizer is a qualified name with a domain ("example.com/cleanup"), or one of Kubernetes' own.</summary>
+    public static IEnumerable<FieldError> ValidateFinalizers(List<string>? finalizers)
+    {
+        for (var i = 0; i < (finalizers?.Count ?? 0); i++)
+        {
+            var finalizer = finalizers![i];
+            var path = $"metadata.finalizers[{i}]";
+            if (Names.CheckQualifiedName(finalizer) is { } problem)
+            {
+                yield return FieldError.Invalid(path, finalizer, problem);
+            }
+            else if (!finalizer.Contains('/') && !StandardFinalizers.Contains(finalizer))
+            {
+                yield return FieldError.Invalid(path, finalizer, "name is neither a standard finalizer name nor is it fully qualified");
+            }
         }
     }
 

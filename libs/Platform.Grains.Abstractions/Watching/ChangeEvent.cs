@@ -2,7 +2,9 @@ namespace Platform.Grains.Abstractions.Watching;
 
 /// <summary>
 /// One change to one stored object, numbered by the cluster-wide revision that became the object's
-/// <c>metadata.resourceVersion</c>. <see cref="Json"/> is the object after the change (before it, for DELETED).
+/// <c>metadata.resourceVersion</c>. <see cref="Json"/> is the object after the change (before it, for DELETED);
+/// <see cref="Previous"/> the object as the change before it left it, when the log still knows it, so that a watch
+/// with a selector can tell an object entering or leaving its selection.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record ChangeEvent(
@@ -11,7 +13,8 @@ public sealed record ChangeEvent(
     [property: Id(2)] string Resource,
     [property: Id(3)] string? Namespace,
     [property: Id(4)] string Name,
-    [property: Id(5)] string Json);
+    [property: Id(5)] string Json,
+    [property: Id(6)] string? Previous = null);
 
 /// <summary>The watch event types, as Kubernetes names them.</summary>
 public static class ChangeTypes

@@ -5,9 +5,8 @@ using Platform.Api.Validation;
 using Platform.Autoscaling;
 using Platform.Grains.Abstractions;
 using Platform.Grains.Abstractions.Autoscaling;
-using Platform.Grains.Abstractions.Watching;
 using Platform.Grains.Eventing;
-using Platform.Grains.Watching;
+using Platform.Grains.Lifecycle;
 
 namespace Platform.Grains.Autoscaling;
 
@@ -22,12 +21,13 @@ public sealed partial class HorizontalPodAutoscalerGrain(
     TimeProvider time,
     ILogger<HorizontalPodAutoscalerGrain> logger) : Grain, IHorizontalPodAutoscalerGrain
 {
-    private const string Resource = "horizontalpodautoscalers";
+    private static readonly StoredKind Kind = new("horizontalpodautoscalers", "horizontalpodautoscalers.autoscaling", GrainKeys.HorizontalPodAutoscalerIndex);
     private const string Component = "horizontal-pod-autoscaler";
     private readonly ReplicaCalculator calculator = ReplicaCalculator.Default;
     private IGrainTimer? timer;
     private ScalingHistory? history;
     private DateTimeOffset statusWrittenAt;
+    private ObjectLifecycle<HorizontalPodAutoscaler>? lifecycle;
 
     private HorizontalPodAutoscaler? Item => state.State.Autoscaler;
 
@@ -52,15 +52,14 @@ public sealed partial class HorizontalPodAutoscalerGrain(
             return new(WriteOutcome.AlreadyExists, existing);
         }
 
-        ObjectLifecycle.Initialise(item.Metadata, time.GetUtcNow());
-        item.Status = new HorizontalPodAutoscalerStatus();
-        state.State = new AutoscalerRecord { Autoscaler = item };
-        await GrainFactory.Record(ChangeTypes.Added, Resource, item);
-        await state.WriteStateAsync();
-        await GrainFactory.GetGrain<IResourceIndexGrain>(GrainKeys.HorizontalPodAutoscalerIndex).Add(this.GetPrimaryKeyString());
+        var created = await Lifecycle.CreateAsync(item, kept =>
+        {
+            kept.Status = new HorizontalPodAutoscalerStatus();
+            state.State = new AutoscalerRecord { Autoscaler = kept };
+        });
         history = null;
         StartTimer();
-        return new(WriteOutcome.Created, item);
+        return created;
     }
 
     public async Task<WriteResult<HorizontalPodAutoscaler>> Update(HorizontalPodAutoscaler item)
@@ -70,42 +69,19 @@ public sealed partial class HorizontalPodAutoscalerGrain(
             return NotFound();
         }
 
-        if (ObjectLifecycle.IsStale(item.Metadata, existing.Metadata))
-        {
-            return new(WriteOutcome.Conflict, existing, Message: ObjectLifecycle.ConflictMessage("horizontalpodautoscalers.autoscaling", existing.Metadata.Name));
-        }
-
-        var specChanged = !SpecEquality.AreEqual(item.Spec, existing.Spec);
-        if (!specChanged && ObjectLifecycle.SameMetadata(item.Metadata, existing.Metadata))
-        {
-            return new(WriteOutcome.Unchanged, existing);
-        }
-
-        ObjectLifecycle.TakeUserMetadata(existing.Metadata, item.Metadata);
-        if (specChanged)
-        {
-            existing.Spec = item.Spec;
-            existing.Metadata.Generation = (existing.Metadata.Generation ?? 1) + 1;
-        }
-
-        await Save();
-        return new(WriteOutcome.Updated, existing);
+        return Lifecycle.Refuse(item, existing)
+            ?? await Lifecycle.ApplyUpdate(existing, item, !SpecEquality.AreEqual(item.Spec, existing.Spec), () => existing.Spec = item.Spec);
     }
 
-    public async Task<WriteResult<HorizontalPodAutoscaler>> Delete()
-    {
-        if (Item is not { } existing)
-        {
-            return NotFound();
-        }
+    public async Task<WriteResult<HorizontalPodAutoscaler>> Delete(DeletePropagation propagation = DeletePropagation.Background) =>
+        Item is { } existing ? await Lifecycle.DeleteAsync(existing) : NotFound();
 
+    private async Task<WriteResult<HorizontalPodAutoscaler>> Remove(HorizontalPodAutoscaler existing)
+    {
         timer?.Dispose();
         timer = null;
-        await GrainFactory.Record(ChangeTypes.Deleted, Resource, existing);
-        await state.ClearStateAsync();
-        await GrainFactory.GetGrain<IResourceIndexGrain>(GrainKeys.HorizontalPodAutoscalerIndex).Remove(this.GetPrimaryKeyString());
         history = null;
-        return new(WriteOutcome.Deleted, existing);
+        return await Lifecycle.ForgetAsync(existing);
     }
 
     public async Task Reconcile()
@@ -245,11 +221,13 @@ public sealed partial class HorizontalPodAutoscalerGrain(
         }
     }
 
-    private async Task Save()
+    private ObjectLifecycle<HorizontalPodAutoscaler> Lifecycle => lifecycle ??= new(
+        Kind, this.GetPrimaryKeyString(), GrainFactory, time, () => state.WriteStateAsync(), () => state.ClearStateAsync())
     {
-        await GrainFactory.Record(ChangeTypes.Modified, Resource, Item!);
-        await state.WriteStateAsync();
-    }
+        Remove = Remove,
+    };
+
+    private Task Save() => Lifecycle.SaveAsync(Item!);
 
     private WriteResult<HorizontalPodAutoscaler> NotFound() =>
         new(WriteOutcome.NotFound, null, Message: $"horizontalpodautoscalers.autoscaling \"{GrainKeys.ParsePod(this.GetPrimaryKeyString()).Name}\" not found");

@@ -1,8 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Platform.Api.Model;
 using Platform.Grains.Abstractions;
-using Platform.Grains.Abstractions.Watching;
-using Platform.Grains.Watching;
+using Platform.Grains.Lifecycle;
 
 namespace Platform.Grains.Namespaces;
 
@@ -16,7 +15,8 @@ public sealed partial class NamespaceGrain(
     ILogger<NamespaceGrain> logger) : Grain, INamespaceGrain
 {
     public const string Terminating = "Terminating";
-    private const string Resource = "namespaces";
+    private static readonly StoredKind Kind = new("namespaces", "namespaces", GrainKeys.NamespaceIndex);
+    private ObjectLifecycle<Namespace>? lifecycle;
 
     /// <summary>The namespaces every cluster has; they cannot be deleted.</summary>
     public static readonly IReadOnlyList<string> BuiltIn = ["default", "kube-system", "kube-public", "kube-node-lease"];
@@ -43,15 +43,13 @@ public sealed partial class NamespaceGrain(
         item.ApiVersion = "v1";
         item.Kind = Namespace.KindName;
         item.Metadata.Namespace = null;
-        ObjectLifecycle.Initialise(item.Metadata, time.GetUtcNow());
-        item.Metadata.Labels = new Dictionary<string, string>(item.Metadata.Labels ?? []) { ["kubernetes.io/metadata.name"] = item.Metadata.Name! };
-        item.Spec = new NamespaceSpec { Finalizers = ["kubernetes"] };
-        item.Status = new NamespaceStatus { Phase = "Active" };
-        state.State = item;
-        await GrainFactory.Record(ChangeTypes.Added, Resource, item);
-        await state.WriteStateAsync();
-        await Index.Add(item.Metadata.Name!);
-        return new(WriteOutcome.Created, item);
+        return await Lifecycle.CreateAsync(item, kept =>
+        {
+            kept.Metadata.Labels = new Dictionary<string, string>(kept.Metadata.Labels ?? []) { ["kubernetes.io/metadata.name"] = kept.Metadata.Name! };
+            kept.Spec = new NamespaceSpec { Finalizers = ["kubernetes"] };
+            kept.Status = new NamespaceStatus { Phase = "Active" };
+            state.State = kept;
+        });
     }
 
     public async Task<WriteResult<Namespace>> Update(Namespace item)
@@ -61,23 +59,16 @@ public sealed partial class NamespaceGrain(
             return NotFound();
         }
 
-        if (ObjectLifecycle.IsStale(item.Metadata, existing.Metadata))
+        if (Lifecycle.Refuse(item, existing) is { } refused)
         {
-            return new(WriteOutcome.Conflict, existing, Message: ObjectLifecycle.ConflictMessage(Resource, existing.Metadata.Name));
+            return refused;
         }
 
-        if (ObjectLifecycle.SameMetadata(item.Metadata, existing.Metadata))
-        {
-            return new(WriteOutcome.Unchanged, existing);
-        }
-
-        ObjectLifecycle.TakeUserMetadata(existing.Metadata, item.Metadata);
-        existing.Metadata.Labels = new Dictionary<string, string>(existing.Metadata.Labels ?? []) { ["kubernetes.io/metadata.name"] = existing.Metadata.Name! };
-        await Save();
-        return new(WriteOutcome.Updated, existing);
+        item.Metadata.Labels = new Dictionary<string, string>(item.Metadata.Labels ?? []) { ["kubernetes.io/metadata.name"] = existing.Metadata.Name! };
+        return await Lifecycle.ApplyUpdate(existing, item, specChanged: false);
     }
 
-    public async Task<WriteResult<Namespace>> Delete()
+    public async Task<WriteResult<Namespace>> Delete(DeletePropagation propagation = DeletePropagation.Background)
     {
         if (Item is not { } existing)
         {
@@ -91,9 +82,8 @@ public sealed partial class NamespaceGrain(
 
         if (existing.Status?.Phase != Terminating)
         {
-            existing.Metadata.DeletionTimestamp = time.GetUtcNow();
             existing.Status = new NamespaceStatus { Phase = Terminating };
-            await Save();
+            await Lifecycle.MarkDeletingAsync(existing, gracePeriodSeconds: 0);
             LogTerminating(existing.Metadata.Name!);
         }
 
@@ -115,14 +105,13 @@ public sealed partial class NamespaceGrain(
         left += await DeleteAll<Abstractions.Autoscaling.IHorizontalPodAutoscalerGrain, HorizontalPodAutoscaler>(GrainKeys.HorizontalPodAutoscalerIndex, prefix);
         left += await DeleteAll<IPodGrain, Pod>(GrainKeys.PodIndex, prefix);
         left += await DeleteAll<Abstractions.Services.IServiceGrain, Service>(GrainKeys.ServiceIndex, prefix);
-        if (left > 0)
+        // Emptied, it still waits for its metadata finalizers (its spec's "kubernetes" finalizer is this controller's).
+        if (left > 0 || ObjectLifecycle.HasFinalizers(existing.Metadata))
         {
             return;
         }
 
-        await GrainFactory.Record(ChangeTypes.Deleted, Resource, existing);
-        await state.ClearStateAsync();
-        await Index.Remove(existing.Metadata.Name!);
+        await Lifecycle.ForgetAsync(existing);
         LogDeleted(existing.Metadata.Name!);
     }
 
@@ -136,12 +125,18 @@ public sealed partial class NamespaceGrain(
         return (await GrainFactory.GetGrain<IResourceIndexGrain>(index).List(prefix)).Count;
     }
 
-    private IResourceIndexGrain Index => GrainFactory.GetGrain<IResourceIndexGrain>(GrainKeys.NamespaceIndex);
-
-    private async Task Save()
+    private ObjectLifecycle<Namespace> Lifecycle => lifecycle ??= new(
+        Kind, this.GetPrimaryKeyString(), GrainFactory, time, () => state.WriteStateAsync(), () => state.ClearStateAsync())
     {
-        await GrainFactory.Record(ChangeTypes.Modified, Resource, Item!);
-        await state.WriteStateAsync();
+        Remove = Release,
+    };
+
+    /// <summary>Its last metadata finalizer went: kept as it is now, it goes only through <see cref="Finalize"/>, once it is empty.</summary>
+    private async Task<WriteResult<Namespace>> Release(Namespace existing)
+    {
+        await Lifecycle.SaveAsync(existing);
+        await Finalize();
+        return new(Item is null ? WriteOutcome.Deleted : WriteOutcome.Updated, existing);
     }
 
     private WriteResult<Namespace> NotFound() =>

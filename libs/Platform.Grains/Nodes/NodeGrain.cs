@@ -166,6 +166,7 @@ public sealed partial class NodeGrain(
             : !IsReady ? "node is not ready"
             : Record.Reservations.Count >= Record.MaxPods ? "too many pods"
             : !(Allocated() + reservation.Requests).FitsWithin(Record.Allocatable) ? "insufficient cpu or memory"
+            : HostPortsTaken(reservation.HostPorts) is { } port ? $"host port {port} is already reserved by another pod"
             : null;
         if (refusal is not null)
         {
@@ -173,7 +174,10 @@ public sealed partial class NodeGrain(
         }
 
         Record.Reservations[reservation.PodUid] = reservation.Requests;
-        Record.ReservedPods[reservation.PodUid] = new ReservedPod(reservation.Namespace, reservation.Labels is { } labels ? new Dictionary<string, string>(labels) : null);
+        Record.ReservedPods[reservation.PodUid] = new ReservedPod(
+            reservation.Namespace,
+            reservation.Labels is { } labels ? new Dictionary<string, string>(labels) : null,
+            reservation.HostPorts is { Count: > 0 } ports ? ports.ToList() : null);
         await state.WriteStateAsync();
         return new ReservationResult(true, null);
     }
@@ -229,6 +233,13 @@ public sealed partial class NodeGrain(
         NodeLabels.Of(this.GetPrimaryKeyString(), Record),
         new List<Taint>(Record.Taints),
         Record.Reservations.Keys.Select(uid => Record.ReservedPods.GetValueOrDefault(uid) ?? new ReservedPod(null, null)).ToList());
+
+    /// <summary>The first wanted host port another reservation holds: the check that keeps two schedulers from both placing it.</summary>
+    private HostPortClaim? HostPortsTaken(IReadOnlyList<HostPortClaim>? wanted)
+    {
+        var held = Record.Reservations.Keys.SelectMany(uid => Record.ReservedPods.GetValueOrDefault(uid)?.HostPorts ?? []).ToList();
+        return wanted?.FirstOrDefault(w => held.Any(w.ConflictsWith));
+    }
 
     private ResourceAmounts Allocated() => Record.Reservations.Values.Aggregate(ResourceAmounts.Zero, (a, b) => a + b);
 

@@ -3,10 +3,9 @@ using Platform.Api.Model;
 using Platform.Api.Validation;
 using Platform.Contracts;
 using Platform.Grains.Abstractions;
-using Platform.Grains.Abstractions.Watching;
 using Platform.Grains.Eventing;
 using Platform.Grains.Services;
-using Platform.Grains.Watching;
+using Platform.Grains.Lifecycle;
 
 namespace Platform.Grains.Pods;
 
@@ -20,9 +19,10 @@ public sealed partial class PodGrain(
     TimeProvider time,
     ILogger<PodGrain> logger) : Grain, IPodGrain
 {
-    private const string Resource = "pods";
+    private static readonly StoredKind Kind = new("pods", "pods", GrainKeys.PodIndex);
     private const string NodeLostReason = "NodeLost";
     private static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(5);
+    private ObjectLifecycle<Pod>? lifecycle;
 
     private Pod? Pod => state.State.Pod;
 
@@ -37,11 +37,12 @@ public sealed partial class PodGrain(
             return new(WriteOutcome.AlreadyExists, Pod, Message: $"pods \"{Pod.Metadata.Name}\" already exists");
         }
 
-        Initialise(pod);
-        state.State = new PodRecord { Pod = pod };
-        await GrainFactory.Record(ChangeTypes.Added, Resource, pod);
-        await state.WriteStateAsync();
-        await Index(GrainKeys.PodIndex).Add(this.GetPrimaryKeyString());
+        await Lifecycle.CreateAsync(pod, kept =>
+        {
+            kept.Status = new PodStatus { Phase = PodPhases.Pending };
+            PodConditions.Set(kept.Status, "PodScheduled", false, kept.Metadata.CreationTimestamp!.Value);
+            state.State = new PodRecord { Pod = kept };
+        });
         await GrainFactory.NotifyOwner(pod, gone: false);
         await GrainFactory.NotifyServices(pod, gone: false);
         await RequestScheduling();
@@ -56,10 +57,9 @@ public sealed partial class PodGrain(
             return NotFound();
         }
 
-        if (pod.Metadata.ResourceVersion is { } version && version != existing.Metadata.ResourceVersion)
+        if (Lifecycle.Refuse(pod, existing) is { } refused)
         {
-            return new(WriteOutcome.Conflict, existing, Message:
-                $"Operation cannot be fulfilled on pods \"{existing.Metadata.Name}\": the object has been modified; please apply your changes to the latest version and try again");
+            return refused;
         }
 
         var errors = PodValidator.ValidateUpdate(pod, existing);
@@ -68,19 +68,18 @@ public sealed partial class PodGrain(
             return new(WriteOutcome.Invalid, existing, errors);
         }
 
-        if (SpecEquality.AreEqual(pod.Metadata.Labels, existing.Metadata.Labels)
-            && SpecEquality.AreEqual(pod.Metadata.Annotations, existing.Metadata.Annotations))
+        // A pod's spec is immutable: only its metadata changes here.
+        var result = await Lifecycle.ApplyUpdate(existing, pod, specChanged: false);
+        if (result.Outcome == WriteOutcome.Updated)
         {
-            return new(WriteOutcome.Unchanged, existing);
+            await NotifyWatchers(existing);
         }
 
-        existing.Metadata.Labels = pod.Metadata.Labels;
-        existing.Metadata.Annotations = pod.Metadata.Annotations;
-        await Save();
-        return new(WriteOutcome.Updated, existing);
+        return result;
     }
 
-    public async Task<WriteResult<Pod>> Delete()
+    /// <summary>A pod owns nothing, so <paramref name="propagation"/> changes nothing for it.</summary>
+    public async Task<WriteResult<Pod>> Delete(DeletePropagation propagation = DeletePropagation.Background)
     {
         if (Pod is not { } pod)
         {
@@ -94,11 +93,18 @@ public sealed partial class PodGrain(
 
         if (!await IsOnLiveNode(pod))
         {
-            return await Remove();
+            if (!ObjectLifecycle.HasFinalizers(pod.Metadata))
+            {
+                return await Remove();
+            }
+
+            await Lifecycle.MarkDeletingAsync(pod, pod.Spec.TerminationGracePeriodSeconds ?? 30);
+            await NotifyWatchers(pod);
+            return await ContainersGone(pod);
         }
 
-        pod.Metadata.DeletionTimestamp = Now;
-        await Save();
+        await Lifecycle.MarkDeletingAsync(pod, pod.Spec.TerminationGracePeriodSeconds ?? 30);
+        await NotifyWatchers(pod);
         await Index(GrainKeys.UnsettledPodIndex).Add(this.GetPrimaryKeyString());
         foreach (var container in pod.Spec.Containers)
         {
@@ -169,7 +175,7 @@ public sealed partial class PodGrain(
 
         if (report.Removed && pod.Metadata.DeletionTimestamp is not null)
         {
-            await Remove();
+            await ContainersGone(pod);
             return;
         }
 
@@ -253,9 +259,9 @@ public sealed partial class PodGrain(
 
     private async Task ResyncDeletion(Pod pod, DateTimeOffset due)
     {
-        if (!await IsOnLiveNode(pod))
+        if (state.State.Stopped || !await IsOnLiveNode(pod))
         {
-            await Remove();
+            await ContainersGone(pod);
         }
         else if (state.State.StopRequestedAt is null || state.State.StopRequestedAt < due)
         {
@@ -269,17 +275,6 @@ public sealed partial class PodGrain(
         {
             await RequestScheduling();
         }
-    }
-
-    private void Initialise(Pod pod)
-    {
-        var now = Now;
-        pod.Metadata.Uid = Guid.NewGuid().ToString();
-        pod.Metadata.CreationTimestamp = now;
-        pod.Metadata.Generation = 1;
-        pod.Metadata.DeletionTimestamp = null;
-        pod.Status = new PodStatus { Phase = PodPhases.Pending };
-        PodConditions.Set(pod.Status, "PodScheduled", false, now);
     }
 
     /// <summary>Takes the node's view of phase and containers; conditions stay the control plane's, updated from it.</summary>
@@ -328,6 +323,43 @@ public sealed partial class PodGrain(
         return snapshot is { Ready: true };
     }
 
+    /// <summary>
+    /// The node has stopped the pod's containers (or it has no live node): the pod goes now, unless finalizers hold it;
+    /// then its node's capacity is released and it waits, deleting, for an update that removes the last one.
+    /// </summary>
+    private async Task<WriteResult<Pod>> ContainersGone(Pod pod)
+    {
+        if (!ObjectLifecycle.HasFinalizers(pod.Metadata))
+        {
+            return await Remove();
+        }
+
+        if (!state.State.Stopped)
+        {
+            state.State.Stopped = true;
+            await state.WriteStateAsync();
+            if (pod.Spec.NodeName is { } node)
+            {
+                await GrainFactory.GetGrain<INodeGrain>(node).Release(pod.Metadata.Uid!);
+            }
+        }
+
+        await Index(GrainKeys.UnsettledPodIndex).Remove(this.GetPrimaryKeyString());
+        return new(WriteOutcome.Deleting, pod);
+    }
+
+    /// <summary>An update took the last finalizer of a deleting pod: it goes once its containers are stopped (the node's report removes it otherwise).</summary>
+    private async Task<WriteResult<Pod>> Release(Pod pod)
+    {
+        if (state.State.Stopped || !await IsOnLiveNode(pod))
+        {
+            return await Remove();
+        }
+
+        await Save();
+        return new(WriteOutcome.Updated, pod);
+    }
+
     private async Task<WriteResult<Pod>> Remove()
     {
         var pod = Pod!;
@@ -336,10 +368,8 @@ public sealed partial class PodGrain(
             await GrainFactory.GetGrain<INodeGrain>(node).Release(pod.Metadata.Uid!);
         }
 
-        await GrainFactory.Record(ChangeTypes.Deleted, Resource, pod);
-        await state.ClearStateAsync();
+        await Lifecycle.ForgetAsync(pod);
         var key = this.GetPrimaryKeyString();
-        await Index(GrainKeys.PodIndex).Remove(key);
         await Index(GrainKeys.UnsettledPodIndex).Remove(key);
         await GrainFactory.NotifyOwner(pod, gone: true);
         await GrainFactory.NotifyServices(pod, gone: true);
@@ -349,11 +379,22 @@ public sealed partial class PodGrain(
 
     private async Task Save()
     {
-        await GrainFactory.Record(ChangeTypes.Modified, Resource, Pod!);
-        await state.WriteStateAsync();
-        await GrainFactory.NotifyOwner(Pod!, gone: false);
-        await GrainFactory.NotifyServices(Pod!, gone: false);
+        await Lifecycle.SaveAsync(Pod!);
+        await NotifyWatchers(Pod!);
     }
+
+    /// <summary>Its owner and the services of its namespace keep their own view of the pod.</summary>
+    private async Task NotifyWatchers(Pod pod)
+    {
+        await GrainFactory.NotifyOwner(pod, gone: false);
+        await GrainFactory.NotifyServices(pod, gone: false);
+    }
+
+    private ObjectLifecycle<Pod> Lifecycle => lifecycle ??= new(
+        Kind, this.GetPrimaryKeyString(), GrainFactory, time, () => state.WriteStateAsync(), () => state.ClearStateAsync())
+    {
+        Remove = Release,
+    };
 
     private WriteResult<Pod> NotFound()
     {

@@ -19,4 +19,7 @@ public sealed class PodRecord
 
     /// <summary>When the grain itself last re-sent StartPod to the bound node.</summary>
     public DateTimeOffset? StartResentAt { get; set; }
+
+    /// <summary>Deleting, and its containers are stopped; finalizers still hold the object.</summary>
+    public bool Stopped { get; set; }
 }

@@ -5,6 +5,7 @@ using Platform.Api.Validation;
 using Platform.Grains.Abstractions;
 using Platform.Grains.Abstractions.Services;
 using Platform.Grains.Abstractions.Watching;
+using Platform.Grains.Lifecycle;
 using Platform.Grains.Watching;
 using Platform.Grains.Workloads;
 
@@ -21,12 +22,13 @@ public sealed partial class ServiceGrain(
     TimeProvider time,
     ILogger<ServiceGrain> logger) : Grain, IServiceGrain
 {
-    private const string Resource = "services";
+    private static readonly StoredKind Kind = new("services", "services", GrainKeys.ServiceIndex);
     private const string EndpointsResource = "endpoints";
 
     /// <summary>The newest known revision of each pod of the namespace (null: gone or not selected), so a late notice never undoes a newer one.</summary>
     private readonly Dictionary<string, (long Revision, Pod? Pod)> pods = [];
     private CoalescedReconcile? coalesced;
+    private ObjectLifecycle<Service>? lifecycle;
 
     private Service? Item => state.State.Service;
 
@@ -71,14 +73,14 @@ public sealed partial class ServiceGrain(
         item.Spec.IpFamilies ??= ["IPv4"];
         item.Spec.IpFamilyPolicy ??= "SingleStack";
         item.Status = new ServiceStatus { LoadBalancer = new LoadBalancerStatus() };
-        ObjectLifecycle.Initialise(item.Metadata, time.GetUtcNow());
-        var endpoints = EndpointsBuilder.Build(item, []);
-        ObjectLifecycle.Initialise(endpoints.Metadata, time.GetUtcNow());
-        state.State = new ServiceRecord { Service = item, Endpoints = endpoints };
-        await GrainFactory.Record(ChangeTypes.Added, Resource, item);
-        await GrainFactory.Record(ChangeTypes.Added, EndpointsResource, endpoints);
+        await Lifecycle.CreateAsync(item, kept =>
+        {
+            var endpoints = EndpointsBuilder.Build(kept, []);
+            ObjectLifecycle.Initialise(endpoints.Metadata, time.GetUtcNow());
+            state.State = new ServiceRecord { Service = kept, Endpoints = endpoints };
+        });
+        await GrainFactory.Record(ChangeTypes.Added, EndpointsResource, state.State.Endpoints!);
         await state.WriteStateAsync();
-        await GrainFactory.GetGrain<IResourceIndexGrain>(GrainKeys.ServiceIndex).Add(Key);
         await Directory.Add(Name);
         await RefreshPods();
         await Reconcile();
@@ -93,9 +95,9 @@ public sealed partial class ServiceGrain(
             return NotFound();
         }
 
-        if (ObjectLifecycle.IsStale(item.Metadata, existing.Metadata))
+        if (Lifecycle.Refuse(item, existing) is { } refused)
         {
-            return new(WriteOutcome.Conflict, existing, Message: ObjectLifecycle.ConflictMessage(Resource, existing.Metadata.Name));
+            return refused;
         }
 
         var errors = ServiceValidator.ValidateUpdate(item, existing).ToList();
@@ -110,15 +112,12 @@ public sealed partial class ServiceGrain(
         item.Spec.IpFamilies ??= existing.Spec.IpFamilies;
         item.Spec.IpFamilyPolicy ??= existing.Spec.IpFamilyPolicy;
         var specChanged = !SpecEquality.AreEqual(item.Spec, existing.Spec);
-        if (!specChanged && ObjectLifecycle.SameMetadata(item.Metadata, existing.Metadata))
+        var result = await Lifecycle.ApplyUpdate(existing, item, specChanged, () => existing.Spec = item.Spec);
+        if (result.Outcome != WriteOutcome.Updated)
         {
-            return new(WriteOutcome.Unchanged, existing);
+            return result;
         }
 
-        ObjectLifecycle.TakeUserMetadata(existing.Metadata, item.Metadata);
-        existing.Spec = item.Spec;
-        await GrainFactory.Record(ChangeTypes.Modified, Resource, existing);
-        await state.WriteStateAsync();
         if (specChanged)
         {
             await RefreshPods();
@@ -128,23 +127,21 @@ public sealed partial class ServiceGrain(
         return new(WriteOutcome.Updated, existing);
     }
 
-    public async Task<WriteResult<Service>> Delete()
-    {
-        if (Item is not { } existing)
-        {
-            return NotFound();
-        }
+    public async Task<WriteResult<Service>> Delete(DeletePropagation propagation = DeletePropagation.Background) =>
+        Item is { } existing ? await Lifecycle.DeleteAsync(existing) : NotFound();
 
+    /// <summary>Its Endpoints go with it, and its cluster IP back to the range.</summary>
+    private async Task<WriteResult<Service>> Remove(Service existing)
+    {
         coalesced?.Cancel();
-        await GrainFactory.Record(ChangeTypes.Deleted, Resource, existing);
-        if (state.State.Endpoints is { } endpoints)
+        var endpoints = state.State.Endpoints;
+        var removed = await Lifecycle.ForgetAsync(existing);
+        if (endpoints is not null)
         {
             await GrainFactory.Record(ChangeTypes.Deleted, EndpointsResource, endpoints);
         }
 
-        await state.ClearStateAsync();
         state.State = new ServiceRecord();
-        await GrainFactory.GetGrain<IResourceIndexGrain>(GrainKeys.ServiceIndex).Remove(Key);
         await Directory.Remove(Name);
         if (existing.Spec.ClusterIP is { } ip && ip != ServiceTypes.Headless)
         {
@@ -153,7 +150,7 @@ public sealed partial class ServiceGrain(
 
         pods.Clear();
         LogDeleted(Namespace, Name);
-        return new(WriteOutcome.Deleted, existing);
+        return removed;
     }
 
     public Task PodChanged(Pod pod, bool gone)
@@ -185,6 +182,12 @@ public sealed partial class ServiceGrain(
         await RefreshPods();
         await Reconcile();
     }
+
+    private ObjectLifecycle<Service> Lifecycle => lifecycle ??= new(
+        Kind, Key, GrainFactory, time, () => state.WriteStateAsync(), () => state.ClearStateAsync())
+    {
+        Remove = Remove,
+    };
 
     private CoalescedReconcile Coalesced => coalesced ??= new CoalescedReconcile(this, Reconcile);
 

@@ -19,6 +19,9 @@ public sealed class ChangeLogGrain(
     private const int WindowSize = 20_000;
 
     private readonly Queue<ChangeEvent> window = new();
+
+    /// <summary>Each live object as its newest change left it (the strings the window holds, not copies).</summary>
+    private readonly Dictionary<string, string> latest = new(StringComparer.Ordinal);
     private readonly ObserverManager<IChangeObserver> observers = new(TimeSpan.FromMinutes(2), logger);
     private long current;
 
@@ -48,7 +51,19 @@ public sealed class ChangeLogGrain(
         }
 
         current = revision;
-        window.Enqueue(new ChangeEvent(revision, type, resource, @namespace, name, WithResourceVersion(json, revision)));
+        var key = $"{resource}/{@namespace}/{name}";
+        var stamped = WithResourceVersion(json, revision);
+        latest.TryGetValue(key, out var previous);
+        if (type == ChangeTypes.Deleted)
+        {
+            latest.Remove(key);
+        }
+        else
+        {
+            latest[key] = stamped;
+        }
+
+        window.Enqueue(new ChangeEvent(revision, type, resource, @namespace, name, stamped, type == ChangeTypes.Added ? null : previous));
         while (window.Count > WindowSize)
         {
             windowStart = window.Dequeue().Revision;

@@ -3,9 +3,8 @@ using Microsoft.Extensions.Logging;
 using Platform.Api.Model;
 using Platform.Api.Validation;
 using Platform.Grains.Abstractions;
-using Platform.Grains.Abstractions.Watching;
 using Platform.Grains.Eventing;
-using Platform.Grains.Watching;
+using Platform.Grains.Lifecycle;
 
 namespace Platform.Grains.Workloads;
 
@@ -19,9 +18,10 @@ public sealed partial class DeploymentGrain(
     TimeProvider time,
     ILogger<DeploymentGrain> logger) : Grain, IDeploymentGrain
 {
-    private const string Resource = "deployments";
+    private static readonly StoredKind Kind = new("deployments", "deployments.apps", GrainKeys.DeploymentIndex);
     private const string Component = "deployment-controller";
     private CoalescedReconcile? coalesced;
+    private ObjectLifecycle<Deployment>? lifecycle;
 
     private Deployment? Item => state.State.Deployment;
 
@@ -36,14 +36,13 @@ public sealed partial class DeploymentGrain(
             return new(WriteOutcome.AlreadyExists, existing);
         }
 
-        ObjectLifecycle.Initialise(item.Metadata, time.GetUtcNow());
-        item.Status = new DeploymentStatus();
-        state.State = new DeploymentRecord { Deployment = item };
-        await GrainFactory.Record(ChangeTypes.Added, Resource, item);
-        await state.WriteStateAsync();
-        await GrainFactory.GetGrain<IResourceIndexGrain>(GrainKeys.DeploymentIndex).Add(this.GetPrimaryKeyString());
+        var created = await Lifecycle.CreateAsync(item, kept =>
+        {
+            kept.Status = new DeploymentStatus();
+            state.State = new DeploymentRecord { Deployment = kept };
+        });
         ScheduleReconcile();
-        return new(WriteOutcome.Created, item);
+        return created;
     }
 
     public async Task<WriteResult<Deployment>> Update(Deployment item)
@@ -53,9 +52,9 @@ public sealed partial class DeploymentGrain(
             return NotFound();
         }
 
-        if (ObjectLifecycle.IsStale(item.Metadata, existing.Metadata))
+        if (Lifecycle.Refuse(item, existing) is { } refused)
         {
-            return new(WriteOutcome.Conflict, existing, Message: ObjectLifecycle.ConflictMessage("deployments.apps", existing.Metadata.Name));
+            return refused;
         }
 
         var errors = WorkloadValidator.ValidateSelectorUnchanged(item.Spec.Selector, existing.Spec.Selector).ToList();
@@ -64,43 +63,80 @@ public sealed partial class DeploymentGrain(
             return new(WriteOutcome.Invalid, existing, errors);
         }
 
-        var specChanged = !SpecEquality.AreEqual(item.Spec, existing.Spec);
-        if (!specChanged && ObjectLifecycle.SameMetadata(item.Metadata, existing.Metadata))
+        item.Metadata.Annotations = KeepRevision(existing, item.Metadata.Annotations);
+        var result = await Lifecycle.ApplyUpdate(existing, item, !SpecEquality.AreEqual(item.Spec, existing.Spec), () => existing.Spec = item.Spec);
+        if (result.Outcome == WriteOutcome.Updated)
         {
-            return new(WriteOutcome.Unchanged, existing);
+            ScheduleReconcile();
         }
 
-        ObjectLifecycle.TakeUserMetadata(existing.Metadata, item.Metadata);
-        existing.Metadata.Annotations = KeepRevision(existing, item.Metadata.Annotations);
-        if (specChanged)
-        {
-            existing.Spec = item.Spec;
-            existing.Metadata.Generation = (existing.Metadata.Generation ?? 1) + 1;
-        }
-
-        await Save();
-        ScheduleReconcile();
-        return new(WriteOutcome.Updated, existing);
+        return result;
     }
 
-    /// <summary>Deletes the Deployment with its ReplicaSets and their pods (background propagation).</summary>
-    public async Task<WriteResult<Deployment>> Delete()
+    /// <summary>
+    /// Deletes the Deployment. Background (the default): it goes, then its ReplicaSets with their pods. Foreground: it
+    /// stays, deleting, until its ReplicaSets (deleted in the foreground too) are gone. Orphan: its ReplicaSets lose
+    /// their owner reference and stay.
+    /// </summary>
+    public async Task<WriteResult<Deployment>> Delete(DeletePropagation propagation = DeletePropagation.Background)
     {
         if (Item is not { } existing)
         {
             return NotFound();
         }
 
-        foreach (var name in state.State.ReplicaSets.Keys.ToList())
+        if (propagation == DeletePropagation.Orphan && !ObjectLifecycle.IsDeleting(existing.Metadata))
         {
-            await ReplicaSetGrain(name).Delete();
+            await OrphanReplicaSets(existing);
         }
 
-        await GrainFactory.Record(ChangeTypes.Deleted, Resource, existing);
-        await state.ClearStateAsync();
-        await GrainFactory.GetGrain<IResourceIndexGrain>(GrainKeys.DeploymentIndex).Remove(this.GetPrimaryKeyString());
+        var foreground = propagation == DeletePropagation.Foreground && state.State.ReplicaSets.Count > 0;
+        var result = await Lifecycle.DeleteAsync(existing, foreground);
+        if (result.Outcome == WriteOutcome.Deleting && ObjectLifecycle.HasFinalizer(existing.Metadata, Finalizers.ForegroundDeletion))
+        {
+            await DeleteReplicaSets(DeletePropagation.Foreground);
+            ScheduleReconcile();
+        }
+
+        return result;
+    }
+
+    private async Task OrphanReplicaSets(Deployment deployment)
+    {
+        foreach (var name in state.State.ReplicaSets.Keys.ToList())
+        {
+            await GrainFactory.Orphan<IReplicaSetGrain, ReplicaSet>(GrainKeys.Namespaced(Namespace, name), deployment.Metadata.Uid!);
+        }
+
+        state.State.ReplicaSets.Clear();
+        await state.WriteStateAsync();
+    }
+
+    private async Task DeleteReplicaSets(DeletePropagation propagation)
+    {
+        foreach (var name in state.State.ReplicaSets.Keys.ToList())
+        {
+            await ReplicaSetGrain(name).Delete(propagation);
+        }
+    }
+
+    /// <summary>Background propagation: the Deployment goes, and its ReplicaSets after it.</summary>
+    private async Task<WriteResult<Deployment>> Remove(Deployment existing)
+    {
+        await DeleteReplicaSets(DeletePropagation.Background);
         coalesced?.Cancel();
-        return new(WriteOutcome.Deleted, existing);
+        return await Lifecycle.ForgetAsync(existing);
+    }
+
+    /// <summary>While deleting, the controller only waits: for a foreground deletion, until no ReplicaSet of it is left.</summary>
+    private async Task WaitForDependents(Deployment deployment)
+    {
+        var owned = await LoadReplicaSets();
+        if (owned.Count == 0 && ObjectLifecycle.HasFinalizer(deployment.Metadata, Finalizers.ForegroundDeletion))
+        {
+            await state.WriteStateAsync();
+            await Lifecycle.ReleaseForegroundAsync(deployment);
+        }
     }
 
     public Task ReplicaSetChanged()
@@ -117,6 +153,12 @@ public sealed partial class DeploymentGrain(
     {
         if (Item is not { } deployment)
         {
+            return;
+        }
+
+        if (ObjectLifecycle.IsDeleting(deployment.Metadata))
+        {
+            await WaitForDependents(deployment);
             return;
         }
 
@@ -272,11 +314,13 @@ public sealed partial class DeploymentGrain(
 
     private void ScheduleReconcile() => Coalesced.Schedule();
 
-    private async Task Save()
+    private ObjectLifecycle<Deployment> Lifecycle => lifecycle ??= new(
+        Kind, this.GetPrimaryKeyString(), GrainFactory, time, () => state.WriteStateAsync(), () => state.ClearStateAsync())
     {
-        await GrainFactory.Record(ChangeTypes.Modified, Resource, Item!);
-        await state.WriteStateAsync();
-    }
+        Remove = Remove,
+    };
+
+    private Task Save() => Lifecycle.SaveAsync(Item!);
 
     private IReplicaSetGrain ReplicaSetGrain(string name) => GrainFactory.GetGrain<IReplicaSetGrain>(GrainKeys.Namespaced(Namespace, name));
 

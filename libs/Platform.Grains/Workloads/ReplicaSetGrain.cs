@@ -2,9 +2,8 @@ using Microsoft.Extensions.Logging;
 using Platform.Api.Model;
 using Platform.Api.Validation;
 using Platform.Grains.Abstractions;
-using Platform.Grains.Abstractions.Watching;
 using Platform.Grains.Eventing;
-using Platform.Grains.Watching;
+using Platform.Grains.Lifecycle;
 
 namespace Platform.Grains.Workloads;
 
@@ -18,9 +17,10 @@ public sealed partial class ReplicaSetGrain(
     TimeProvider time,
     ILogger<ReplicaSetGrain> logger) : Grain, IReplicaSetGrain
 {
-    private const string Resource = "replicasets";
+    private static readonly StoredKind Kind = new("replicasets", "replicasets.apps", GrainKeys.ReplicaSetIndex);
     private const string Component = "replicaset-controller";
     private CoalescedReconcile? coalesced;
+    private ObjectLifecycle<ReplicaSet>? lifecycle;
 
     private ReplicaSet? Item => state.State.ReplicaSet;
 
@@ -44,14 +44,13 @@ public sealed partial class ReplicaSetGrain(
             return new(WriteOutcome.AlreadyExists, existing);
         }
 
-        ObjectLifecycle.Initialise(item.Metadata, time.GetUtcNow());
-        item.Status = new ReplicaSetStatus();
-        state.State = new ReplicaSetRecord { ReplicaSet = item };
-        await GrainFactory.Record(ChangeTypes.Added, Resource, item);
-        await state.WriteStateAsync();
-        await GrainFactory.GetGrain<IResourceIndexGrain>(GrainKeys.ReplicaSetIndex).Add(this.GetPrimaryKeyString());
+        var created = await Lifecycle.CreateAsync(item, kept =>
+        {
+            kept.Status = new ReplicaSetStatus();
+            state.State = new ReplicaSetRecord { ReplicaSet = kept };
+        });
         ScheduleReconcile();
-        return new(WriteOutcome.Created, item);
+        return created;
     }
 
     public async Task<WriteResult<ReplicaSet>> Update(ReplicaSet item)
@@ -61,9 +60,9 @@ public sealed partial class ReplicaSetGrain(
             return NotFound();
         }
 
-        if (ObjectLifecycle.IsStale(item.Metadata, existing.Metadata))
+        if (Lifecycle.Refuse(item, existing) is { } refused)
         {
-            return new(WriteOutcome.Conflict, existing, Message: ObjectLifecycle.ConflictMessage(Resource, existing.Metadata.Name));
+            return refused;
         }
 
         var errors = WorkloadValidator.ValidateSelectorUnchanged(item.Spec.Selector, existing.Spec.Selector).ToList();
@@ -72,22 +71,13 @@ public sealed partial class ReplicaSetGrain(
             return new(WriteOutcome.Invalid, existing, errors);
         }
 
-        var specChanged = !SpecEquality.AreEqual(item.Spec, existing.Spec);
-        if (!specChanged && ObjectLifecycle.SameMetadata(item.Metadata, existing.Metadata))
+        var result = await Lifecycle.ApplyUpdate(existing, item, !SpecEquality.AreEqual(item.Spec, existing.Spec), () => existing.Spec = item.Spec);
+        if (result.Outcome == WriteOutcome.Updated)
         {
-            return new(WriteOutcome.Unchanged, existing);
+            ScheduleReconcile();
         }
 
-        ObjectLifecycle.TakeUserMetadata(existing.Metadata, item.Metadata);
-        if (specChanged)
-        {
-            existing.Spec = item.Spec;
-            existing.Metadata.Generation = (existing.Metadata.Generation ?? 1) + 1;
-        }
-
-        await Save();
-        ScheduleReconcile();
-        return new(WriteOutcome.Updated, existing);
+        return result;
     }
 
     public async Task<WriteResult<ReplicaSet>> Scale(int replicas)
@@ -110,25 +100,70 @@ public sealed partial class ReplicaSetGrain(
         return new(WriteOutcome.Updated, existing);
     }
 
-    /// <summary>Deletes the ReplicaSet and, with it, every pod it owns (Kubernetes' background propagation).</summary>
-    public async Task<WriteResult<ReplicaSet>> Delete()
+    /// <summary>
+    /// Deletes the ReplicaSet. Background (the default): it goes, then its pods. Foreground: it stays, deleting (and
+    /// creates no pods), until its pods are gone. Orphan: its pods lose their owner reference and stay.
+    /// </summary>
+    public async Task<WriteResult<ReplicaSet>> Delete(DeletePropagation propagation = DeletePropagation.Background)
     {
         if (Item is not { } existing)
         {
             return NotFound();
         }
 
+        if (propagation == DeletePropagation.Orphan && !ObjectLifecycle.IsDeleting(existing.Metadata))
+        {
+            await OrphanPods(existing);
+        }
+
+        var foreground = propagation == DeletePropagation.Foreground && state.State.Pods.Count > 0;
+        var result = await Lifecycle.DeleteAsync(existing, foreground);
+        if (result.Outcome == WriteOutcome.Deleting && ObjectLifecycle.HasFinalizer(existing.Metadata, Finalizers.ForegroundDeletion))
+        {
+            await Task.WhenAll(state.State.Pods.Keys.Select(name => PodGrain(name).Delete()));
+            ScheduleReconcile();
+        }
+
+        return result;
+    }
+
+    private async Task OrphanPods(ReplicaSet rs)
+    {
         foreach (var name in state.State.Pods.Keys.ToList())
+        {
+            await GrainFactory.Orphan<IPodGrain, Pod>(GrainKeys.Pod(Namespace, name), rs.Metadata.Uid!);
+        }
+
+        state.State.Pods.Clear();
+        await state.WriteStateAsync();
+    }
+
+    /// <summary>Background propagation: the ReplicaSet goes, and its pods after it.</summary>
+    private async Task<WriteResult<ReplicaSet>> Remove(ReplicaSet existing)
+    {
+        var pods = state.State.Pods.Keys.ToList();
+        coalesced?.Cancel();
+        var removed = await Lifecycle.ForgetAsync(existing);
+        foreach (var name in pods)
         {
             await PodGrain(name).Delete();
         }
 
-        await GrainFactory.Record(ChangeTypes.Deleted, Resource, existing);
-        await state.ClearStateAsync();
-        await GrainFactory.GetGrain<IResourceIndexGrain>(GrainKeys.ReplicaSetIndex).Remove(this.GetPrimaryKeyString());
         await NotifyOwner(existing);
-        coalesced?.Cancel();
-        return new(WriteOutcome.Deleted, existing);
+        return removed;
+    }
+
+    /// <summary>While deleting, the controller only waits: for a foreground deletion, until none of its pods is left.</summary>
+    private async Task WaitForPods(ReplicaSet rs)
+    {
+        if (state.State.Pods.Count == 0 && ObjectLifecycle.HasFinalizer(rs.Metadata, Finalizers.ForegroundDeletion))
+        {
+            await Lifecycle.ReleaseForegroundAsync(rs);
+        }
+        else
+        {
+            await UpdateStatus(rs);
+        }
     }
 
     public Task PodChanged(OwnedPod pod)
@@ -188,6 +223,12 @@ public sealed partial class ReplicaSetGrain(
     {
         if (Item is not { } rs)
         {
+            return;
+        }
+
+        if (ObjectLifecycle.IsDeleting(rs.Metadata))
+        {
+            await WaitForPods(rs);
             return;
         }
 
@@ -280,11 +321,13 @@ public sealed partial class ReplicaSetGrain(
             : GrainFactory.GetGrain<IDeploymentGrain>(GrainKeys.Namespaced(Namespace, owner.Name)).ReplicaSetChanged();
     }
 
-    private async Task Save()
+    private ObjectLifecycle<ReplicaSet> Lifecycle => lifecycle ??= new(
+        Kind, this.GetPrimaryKeyString(), GrainFactory, time, () => state.WriteStateAsync(), () => state.ClearStateAsync())
     {
-        await GrainFactory.Record(ChangeTypes.Modified, Resource, Item!);
-        await state.WriteStateAsync();
-    }
+        Remove = Remove,
+    };
+
+    private Task Save() => Lifecycle.SaveAsync(Item!);
 
     private IPodGrain PodGrain(string name) => GrainFactory.GetGrain<IPodGrain>(GrainKeys.Pod(Namespace, name));
 

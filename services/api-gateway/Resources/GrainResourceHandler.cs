@@ -45,8 +45,8 @@ public abstract class GrainResourceHandler<T, TGrain>(string index) : ResourceHa
         public override async Task<WriteResult<IApiObject>> Update(IGrainFactory grains, IApiObject item) =>
             Widen(await handler.Grain(grains, item.Metadata.Namespace, item.Metadata.Name!).Update((T)item));
 
-        public override async Task<WriteResult<IApiObject>> Delete(IGrainFactory grains, string? @namespace, string name) =>
-            Widen(await handler.Grain(grains, @namespace, name).Delete());
+        public override async Task<WriteResult<IApiObject>> Delete(IGrainFactory grains, string? @namespace, string name, DeletePropagation propagation) =>
+            Widen(await handler.Grain(grains, @namespace, name).Delete(propagation));
 
         public override IApiObject Deserialize(JsonObject document) => ManifestReader.Deserialize<T>(document);
 

@@ -26,7 +26,7 @@ public static class ResourceEndpoints
             app.MapGet(item, (HttpContext c, string name) => Requests(c).Get(c, Ns(c), name));
             app.MapPut(item, (HttpContext c, string name) => Requests(c).Replace(c.Request, Ns(c), name));
             app.MapPatch(item, (HttpContext c, string name) => Requests(c).Patch(c.Request, Ns(c), name));
-            app.MapDelete(item, (HttpContext c, string name) => Requests(c).Delete(Ns(c), name));
+            app.MapDelete(item, (HttpContext c, string name) => Requests(c).Delete(c.Request, Ns(c), name));
         }
     }
 }

@@ -38,7 +38,7 @@ public abstract class ObjectWriter
 
     public abstract Task<WriteResult<IApiObject>> Update(IGrainFactory grains, IApiObject item);
 
-    public abstract Task<WriteResult<IApiObject>> Delete(IGrainFactory grains, string? @namespace, string name);
+    public abstract Task<WriteResult<IApiObject>> Delete(IGrainFactory grains, string? @namespace, string name, DeletePropagation propagation);
 
     /// <summary>Reads a client's document as this kind, refusing unknown fields with their path.</summary>
     public abstract IApiObject Deserialize(JsonObject document);

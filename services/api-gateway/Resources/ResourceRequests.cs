@@ -157,14 +157,15 @@ public sealed class ResourceRequests(ResourceHandler handler, IGrainFactory grai
         }
     }
 
-    public async Task<IResult> Delete(string? @namespace, string name)
+    public async Task<IResult> Delete(HttpRequest request, string? @namespace, string name)
     {
         if (WriterFor("delete") is not { } writer)
         {
             return MethodNotAllowed("delete");
         }
 
-        return ToResponse(await writer.Delete(grains, @namespace, name), name);
+        var options = await DeleteOptionsReader.ReadAsync(request, request.HttpContext.RequestAborted);
+        return options.Error ?? ToResponse(await writer.Delete(grains, @namespace, name, options.Propagation), name);
     }
 
     /// <summary>An update must leave a valid object, checked as on create, before the grain applies its own rules (immutable fields).</summary>

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Platform.Api.Model;
 using Platform.Api.Serialization;
 using Platform.ApiGateway.Resources;
@@ -31,9 +30,10 @@ public sealed class WatchStream(ResourceHandler handler, IGrainFactory grains, W
         context.Response.ContentType = "application/json";
         using var watcher = hub.Register();
         var log = grains.GetGrain<IChangeLogGrain>(GrainKeys.ChangeLog);
+        var selection = new WatchSelection(handler.Kind.Plural, @namespace, query);
         try
         {
-            var sent = await SendStart(context, @namespace, query, log, asTable, cancellationToken);
+            var sent = await SendStart(context, @namespace, query, selection, log, asTable, cancellationToken);
             if (sent is null)
             {
                 return;
@@ -42,9 +42,9 @@ public sealed class WatchStream(ResourceHandler handler, IGrainFactory grains, W
             await context.Response.Body.FlushAsync(cancellationToken);
             await foreach (var change in watcher.Changes.ReadAllAsync(cancellationToken))
             {
-                if (change.Revision > sent && Selected(change, @namespace, query))
+                if (change.Revision > sent && selection.Translate(change) is { } shown)
                 {
-                    await Write(context, change.Type, change.Json, asTable, cancellationToken);
+                    await Write(context, shown.Type, shown.Json, asTable, cancellationToken);
                     sent = change.Revision;
                 }
             }
@@ -61,7 +61,7 @@ public sealed class WatchStream(ResourceHandler handler, IGrainFactory grains, W
     }
 
     /// <summary>Sends what happened before the live feed; returns the last revision covered, or null after an ERROR event.</summary>
-    private async Task<long?> SendStart(HttpContext context, string? @namespace, ListQuery query, IChangeLogGrain log, bool asTable, CancellationToken cancellationToken)
+    private async Task<long?> SendStart(HttpContext context, string? @namespace, ListQuery query, WatchSelection selection, IChangeLogGrain log, bool asTable, CancellationToken cancellationToken)
     {
         if (query.ResourceVersion is null or "0")
         {
@@ -69,6 +69,7 @@ public sealed class WatchStream(ResourceHandler handler, IGrainFactory grains, W
             var items = (await handler.List(grains, @namespace)).Where(i => ObjectSelection.Matches(query, i)).ToList();
             foreach (var item in items)
             {
+                selection.Shown(item.Metadata.Namespace, item.Metadata.Name);
                 await Write(context, ChangeTypes.Added, JsonSerializer.Serialize(item, handler.ObjectType, ApiJson.Options), asTable, cancellationToken);
             }
 
@@ -88,18 +89,16 @@ public sealed class WatchStream(ResourceHandler handler, IGrainFactory grains, W
             return null;
         }
 
-        foreach (var change in batch.Changes.Where(c => Selected(c, @namespace, query)))
+        foreach (var change in batch.Changes)
         {
-            await Write(context, change.Type, change.Json, asTable, cancellationToken);
+            if (selection.Translate(change) is { } shown)
+            {
+                await Write(context, shown.Type, shown.Json, asTable, cancellationToken);
+            }
         }
 
         return Math.Max(start, batch.Changes.Count > 0 ? batch.Changes[^1].Revision : start);
     }
-
-    private bool Selected(ChangeEvent change, string? @namespace, ListQuery query) =>
-        change.Resource == handler.Kind.Plural
-        && (@namespace is null || change.Namespace == @namespace)
-        && (query.Labels.IsEmpty && query.Fields.IsEmpty || ObjectSelection.Matches(query, JsonNode.Parse(change.Json)!));
 
     private async Task Write(HttpContext context, string type, string json, bool asTable, CancellationToken cancellationToken)
     {

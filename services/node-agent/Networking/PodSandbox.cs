@@ -53,6 +53,6 @@ public sealed record PublishedPort(string HostIP, int HostPort, int ContainerPor
         spec.Containers
             .SelectMany(c => c.Ports ?? [])
             .Where(p => p.HostPort is > 0)
-            .Select(p => new PublishedPort(p.HostIP is { Length: > 0 } ip ? ip : "127.0.0.1", p.HostPort!.Value, p.Number))
+            .Select(p => new PublishedPort(p.HostIP is { Length: > 0 } ip ? ip : HostPortClaim.DefaultHostIP, p.HostPort!.Value, p.Number))
             .ToList();
 }

@@ -120,10 +120,54 @@ public sealed class SchedulingTests(TwoSchedulerCluster cluster)
         }
     }
 
+    [Fact]
+    public async Task Pods_asking_for_one_host_port_run_one_at_a_time_while_another_address_fits_beside_them()
+    {
+        var port = FreePorts.Next();
+        var names = Enumerable.Range(0, 4).Select(i => $"port-{i}").ToList();
+        string[] all = [.. names, "port-other-ip"];
+        var reason = $"0/1 nodes are available: 1 node(s) didn't have free ports for the requested pod ports. {Node}: node(s) didn't have free ports for the requested pod ports.";
+        try
+        {
+            // Four pods at once through two schedulers: the node's reservation is the one place that can refuse the race.
+            await Task.WhenAll(names.Select(n => CreateAsync(PodYaml(n, "10m", tolerate: true, hostPort: port))));
+            await CreateAsync(PodYaml("port-other-ip", "10m", tolerate: true, hostPort: port, hostIP: "127.0.0.2"));
+
+            var maxBound = 0;
+            await Eventually.TrueAsync(async () =>
+            {
+                var pods = await OurPodsAsync(names);
+                maxBound = Math.Max(maxBound, pods.Count(p => p.Spec.NodeName == Node));
+                return pods.Count(p => p.Status?.Phase == PodPhases.Running) == 1 && pods.Count(p => Unschedulable(p) == reason) == names.Count - 1;
+            }, Timeout, "one pod Running on the port and the others Unschedulable");
+            await ClusterApi.WaitForPhaseAsync(cluster.Http, "port-other-ip", PodPhases.Running, Timeout);
+            Assert.Equal(1, maxBound);
+
+            var describe = await cluster.Cli.RunAsync(null, "describe", "pod", (await OurPodsAsync(names)).First(p => p.Spec.NodeName is null).Metadata.Name!);
+            Assert.Contains("didn't have free ports for the requested pod ports", describe.Output, StringComparison.Ordinal);
+
+            // The port is freed: exactly one waiting pod takes it.
+            var running = (await OurPodsAsync(names)).Single(p => p.Spec.NodeName == Node);
+            Assert.Equal(0, (await cluster.Cli.RunAsync(null, "delete", "pod", running.Metadata.Name!)).ExitCode);
+            var remaining = names.Where(n => n != running.Metadata.Name).ToList();
+            await Eventually.TrueAsync(async () =>
+            {
+                var pods = await OurPodsAsync(remaining);
+                maxBound = Math.Max(maxBound, pods.Count(p => p.Spec.NodeName == Node));
+                return pods.Count(p => p.Status?.Phase == PodPhases.Running) == 1;
+            }, Timeout, "a waiting pod to take the freed port");
+            Assert.Equal(1, maxBound);
+        }
+        finally
+        {
+            await DeleteAllAsync(all);
+        }
+    }
+
     private static string? Unschedulable(Pod pod) =>
         pod.Status?.Conditions?.FirstOrDefault(c => c is { Type: "PodScheduled", Status: "False", Reason: "Unschedulable" })?.Message;
 
-    private static string PodYaml(string name, string cpu, bool tolerate, string? selector = null)
+    private static string PodYaml(string name, string cpu, bool tolerate, string? selector = null, int? hostPort = null, string? hostIP = null)
     {
         var lines = new List<string>
         {
@@ -145,6 +189,12 @@ public sealed class SchedulingTests(TwoSchedulerCluster cluster)
             $"        cpu: {cpu}",
             "        memory: 8Mi",
         };
+        if (hostPort is not null)
+        {
+            lines.AddRange(["    ports:", "    - containerPort: 8080", $"      hostPort: {hostPort}"]);
+            lines.AddRange(hostIP is null ? [] : [$"      hostIP: {hostIP}"]);
+        }
+
         if (selector is not null)
         {
             lines.AddRange(["  nodeSelector:", $"    {selector}"]);

@@ -61,8 +61,8 @@ public sealed class HorizontalPodAutoscalerV1Resource : ResourceHandler
             return Down(await v2.Update(grains, up));
         }
 
-        public override async Task<WriteResult<IApiObject>> Delete(IGrainFactory grains, string? @namespace, string name) =>
-            Down(await v2.Delete(grains, @namespace, name));
+        public override async Task<WriteResult<IApiObject>> Delete(IGrainFactory grains, string? @namespace, string name, DeletePropagation propagation) =>
+            Down(await v2.Delete(grains, @namespace, name, propagation));
 
         public override IApiObject Deserialize(JsonObject document) => ManifestReader.Deserialize<HorizontalPodAutoscalerV1>(document);
 

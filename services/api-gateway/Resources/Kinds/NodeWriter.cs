@@ -33,7 +33,7 @@ public sealed class NodeWriter : ObjectWriter
         return new(result.Outcome, result.Object, result.Errors, result.Message);
     }
 
-    public override Task<WriteResult<IApiObject>> Delete(IGrainFactory grains, string? @namespace, string name) =>
+    public override Task<WriteResult<IApiObject>> Delete(IGrainFactory grains, string? @namespace, string name, DeletePropagation propagation) =>
         throw new NotSupportedException("nodes are registered by their agents");
 
     public override IApiObject Deserialize(JsonObject document) => ManifestReader.Deserialize<Node>(document);
