@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Platform.EndToEnd.Tests.Infrastructure;
 using Platform.EndToEnd.Tests.Pods;
 using Platform.EndToEnd.Tests.Workloads;
@@ -84,7 +85,9 @@ public sealed class KubectlTests(PlatformCluster cluster) : IDisposable
 
         var services = await KubectlAsync(null, "get", "svc", "kube-svc");
         Assert.Matches(@"^NAME\s+TYPE\s+CLUSTER-IP\s+EXTERNAL-IP\s+PORT\(S\)\s+AGE\n", services);
-        Assert.Matches(@"(?m)^kube-svc\s+ClusterIP\s+10\.96\.\d+\.\d+\s+<none>\s+80/TCP\s+\S+\n", services);
+        // The cluster IP comes from this test cluster's own service /24 (PodNetworkLease).
+        var range = Regex.Escape(cluster.ServiceSubnet[..cluster.ServiceSubnet.LastIndexOf('.')]);
+        Assert.Matches(@$"(?m)^kube-svc\s+ClusterIP\s+{range}\.\d+\s+<none>\s+80/TCP\s+\S+\n", services);
         var endpoints = await KubectlAsync(null, "get", "ep", "kube-svc");
         Assert.Matches(@"^NAME\s+ENDPOINTS\s+AGE\n(?m)kube-svc\s+<none>\s+\S+\n", endpoints);
 
