@@ -19,7 +19,7 @@ public sealed partial class HeartbeatPathWatcher(
         using var timer = new PeriodicTimer(Interval, time);
         do
         {
-            var healthy = IsHeartbeatEndpointReady(bus.CheckHealth());
+            var healthy = SampleHealth();
             health.Observe(healthy, time.GetUtcNow());
             if (lastHealthy is not null && lastHealthy != healthy)
             {
@@ -31,9 +31,30 @@ public sealed partial class HeartbeatPathWatcher(
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
+    /// <summary>
+    /// Never throws: a fault here would stop the gateway (a failed BackgroundService stops the host), and
+    /// MassTransit's health walk can race with the bus adding its endpoints at start. A failed look counts
+    /// as "not connected".
+    /// </summary>
+    private bool SampleHealth()
+    {
+        try
+        {
+            return IsHeartbeatEndpointReady(bus.CheckHealth());
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            LogSampleFailed(e);
+            return false;
+        }
+    }
+
     private static bool IsHeartbeatEndpointReady(BusHealthResult result) =>
         result.Endpoints.Any(e => e.Key.EndsWith("/" + QueueNames.GatewayNodeHeartbeat, StringComparison.Ordinal)
                                   && e.Value.Status == BusHealthStatus.Healthy);
+
+    [LoggerMessage(LogLevel.Debug, "Could not read the message bus's health; counted as disconnected")]
+    private partial void LogSampleFailed(Exception e);
 
     [LoggerMessage(LogLevel.Warning, "The node heartbeat consumer is {State}; nodes are not evicted until it has run for a full grace period")]
     private partial void LogChanged(string state);

@@ -220,7 +220,16 @@ public class PlatformCluster : IAsyncLifetime
     private async Task StartGatewayAsync()
     {
         Start("api-gateway", "Platform.ApiGateway");
-        await Eventually.TrueAsync(() => ClusterApi.AnswersAsync(Http, "/healthz"), TimeSpan.FromSeconds(60), "the gateway to answer");
+        try
+        {
+            await Eventually.TrueAsync(() => ClusterApi.AnswersAsync(Http, "/healthz"), TimeSpan.FromSeconds(60), "the gateway to answer");
+        }
+        catch (TimeoutException e)
+        {
+            // The home (and the log) goes with the fixture: keep the reason in the failure itself.
+            var log = File.Exists(LogPath("api-gateway")) ? File.ReadLines(LogPath("api-gateway")).TakeLast(60) : [];
+            throw new TimeoutException($"{e.Message}; the end of its log:\n{string.Join('\n', log)}", e);
+        }
     }
 
     /// <summary>The scheduler replicas, each with its log at HOME/NAME.log.</summary>
