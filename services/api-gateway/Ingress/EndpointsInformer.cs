@@ -17,29 +17,14 @@ public sealed partial class EndpointsInformer(
     IGrainFactory grains,
     WatchHub hub,
     IngressConfigProvider proxy,
-    ILogger<EndpointsInformer> logger) : BackgroundService
+    ILogger<EndpointsInformer> logger) : ChangeFollower(hub)
 {
     private const string Resource = "endpoints";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await FollowAsync(stoppingToken);
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogFailed(e);
-                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
-            }
-        }
-    }
+    protected override void OnFollowFailed(Exception e) => LogFailed(e);
 
-    private async Task FollowAsync(CancellationToken cancellationToken)
+    protected override async Task FollowAsync(Watcher watcher, CancellationToken cancellationToken)
     {
-        using var watcher = hub.Register();
         var known = await ListAsync();
         proxy.Publish(known.Values);
         LogListed(known.Count);

@@ -21,7 +21,7 @@ public sealed partial class ServiceRoutingInformer(
     WatchHub hub,
     IBus bus,
     TimeProvider time,
-    ILogger<ServiceRoutingInformer> logger) : BackgroundService
+    ILogger<ServiceRoutingInformer> logger) : ChangeFollower(hub)
 {
     private readonly Lock gate = new();
     private readonly ServiceRoutingView view = new();
@@ -37,25 +37,10 @@ public sealed partial class ServiceRoutingInformer(
         }
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await FollowAsync(stoppingToken);
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogFailed(e);
-                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
-            }
-        }
-    }
+    protected override void OnFollowFailed(Exception e) => LogFailed(e);
 
-    private async Task FollowAsync(CancellationToken cancellationToken)
+    protected override async Task FollowAsync(Watcher watcher, CancellationToken cancellationToken)
     {
-        using var watcher = hub.Register();
         await ListAsync();
         var snapshot = await SnapshotAsync(null, cancellationToken);
         await bus.PublishWithin(snapshot, BoundedDelivery.DefaultTimeout, cancellationToken, publish => publish.TimeToLive = QueueNames.ServiceRoutingTimeToLive);

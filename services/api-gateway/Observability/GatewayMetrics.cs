@@ -14,7 +14,7 @@ namespace Platform.ApiGateway.Observability;
 /// scrape costs nothing and the gateway does not read every pod grain periodically. A watch that falls behind
 /// lists again.
 /// </summary>
-public sealed partial class GatewayMetrics : BackgroundService
+public sealed partial class GatewayMetrics : ChangeFollower
 {
     public const string MeterName = "Platform.ApiGateway";
 
@@ -23,7 +23,6 @@ public sealed partial class GatewayMetrics : BackgroundService
     private static readonly PodResource Pods = new();
 
     private readonly IGrainFactory grains;
-    private readonly WatchHub hub;
     private readonly ILogger<GatewayMetrics> logger;
 
     /// <summary>namespace/name → (revision, phase); written by the informer loop only, read by the gauge.</summary>
@@ -31,9 +30,9 @@ public sealed partial class GatewayMetrics : BackgroundService
     private IReadOnlyDictionary<string, int> podsByPhase = new Dictionary<string, int>();
 
     public GatewayMetrics(IMeterFactory meters, IGrainFactory grains, WatchHub hub, ILogger<GatewayMetrics> logger)
+        : base(hub)
     {
         this.grains = grains;
-        this.hub = hub;
         this.logger = logger;
         var meter = meters.Create(MeterName);
         meter.CreateObservableGauge("platform.pods", ObservePods, "{pod}", "Pods by phase");
@@ -45,25 +44,10 @@ public sealed partial class GatewayMetrics : BackgroundService
         return Phases.Select(phase => new Measurement<int>(counts.GetValueOrDefault(phase), new KeyValuePair<string, object?>("phase", phase)));
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await FollowAsync(stoppingToken);
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogFollowFailed(e);
-                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
-            }
-        }
-    }
+    protected override void OnFollowFailed(Exception e) => LogFollowFailed(e);
 
-    private async Task FollowAsync(CancellationToken cancellationToken)
+    protected override async Task FollowAsync(Watcher watcher, CancellationToken cancellationToken)
     {
-        using var watcher = hub.Register();
         phases.Clear();
         foreach (var pod in (await Pods.List(grains, null)).Cast<Pod>())
         {
