@@ -21,6 +21,9 @@ public static class GrainKeys
     /// <summary>Pods still waiting on a message (to be scheduled, or to be stopped).</summary>
     public const string UnsettledPodIndex = "pods-unsettled";
 
+    /// <summary>The garbage collector of one dependent kind.</summary>
+    public static string GarbageCollector(DependentKind kind) => kind.ToString().ToLowerInvariant();
+
     public static string Pod(string @namespace, string name) => $"{@namespace}/{name}";
 
     /// <summary>The key of any namespaced object within its kind's grains: namespace/name.</summary>

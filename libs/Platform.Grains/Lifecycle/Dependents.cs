@@ -32,4 +32,9 @@ public static class Dependents
         }
     }
 
+    /// <summary>Hands dependents to the garbage collector of their kind; returns once they are persisted there.</summary>
+    public static Task CollectGarbage(this IGrainFactory grains, IReadOnlyCollection<Dependent> dependents) =>
+        Task.WhenAll(dependents
+            .GroupBy(d => d.Kind)
+            .Select(kind => grains.GetGrain<IGarbageCollectorGrain>(GrainKeys.GarbageCollector(kind.Key)).Collect(kind.ToList())));
 }

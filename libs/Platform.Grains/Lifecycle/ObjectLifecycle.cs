@@ -117,6 +117,32 @@ public sealed class ObjectLifecycle<T>(
         await SaveAsync(existing);
     }
 
+    /// <summary>
+    /// Persists that the object is going (a deletionTimestamp, no event) before its grain hands its dependents to the
+    /// garbage collector: a crash between the two leaves it deleting, which <see cref="FinishRemovalAsync"/> completes,
+    /// never live without its dependents.
+    /// </summary>
+    public async Task MarkRemovingAsync(T existing)
+    {
+        existing.Metadata.DeletionTimestamp ??= time.GetUtcNow();
+        await write();
+    }
+
+    /// <summary>
+    /// For a controller whose object is deleting: if nothing holds it any more, its removal was interrupted (a crash
+    /// after <see cref="MarkRemovingAsync"/>); finish it. True when it did.
+    /// </summary>
+    public async Task<bool> FinishRemovalAsync(T existing)
+    {
+        if (!ObjectLifecycle.IsReleased(existing.Metadata))
+        {
+            return false;
+        }
+
+        await RemoveAsync(existing);
+        return true;
+    }
+
     /// <summary>A foreground deletion whose blocking dependents are gone: drops foregroundDeletion, and the object if nothing else holds it.</summary>
     public async Task<WriteResult<T>> ReleaseForegroundAsync(T existing)
     {

@@ -17,6 +17,7 @@ public sealed partial class NamespaceGrain(
     public const string Terminating = "Terminating";
     private static readonly StoredKind Kind = new("namespaces", "namespaces", GrainKeys.NamespaceIndex);
     private ObjectLifecycle<Namespace>? lifecycle;
+    private IGrainTimer? finalizeSoon;
 
     /// <summary>The namespaces every cluster has; they cannot be deleted.</summary>
     public static readonly IReadOnlyList<string> BuiltIn = ["default", "kube-system", "kube-public", "kube-node-lease"];
@@ -87,9 +88,18 @@ public sealed partial class NamespaceGrain(
             LogTerminating(existing.Metadata.Name!);
         }
 
-        await Finalize();
-        return new(WriteOutcome.Deleting, Item ?? existing);
+        // Answered at once, as Kubernetes does: emptying a namespace of many objects outlasts a call.
+        FinalizeSoon();
+        return new(WriteOutcome.Deleting, existing);
     }
+
+    private void FinalizeSoon() =>
+        finalizeSoon ??= this.RegisterGrainTimer(async () =>
+        {
+            finalizeSoon?.Dispose();
+            finalizeSoon = null;
+            await Finalize();
+        }, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan));
 
     public async Task Finalize()
     {

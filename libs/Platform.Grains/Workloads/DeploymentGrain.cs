@@ -94,7 +94,7 @@ public sealed partial class DeploymentGrain(
         var result = await Lifecycle.DeleteAsync(existing, foreground);
         if (result.Outcome == WriteOutcome.Deleting && ObjectLifecycle.HasFinalizer(existing.Metadata, Finalizers.ForegroundDeletion))
         {
-            await DeleteReplicaSets(DeletePropagation.Foreground);
+            await CollectReplicaSets(existing, DeletePropagation.Foreground);
             ScheduleReconcile();
         }
 
@@ -112,19 +112,18 @@ public sealed partial class DeploymentGrain(
         await state.WriteStateAsync();
     }
 
-    private async Task DeleteReplicaSets(DeletePropagation propagation)
-    {
-        foreach (var name in state.State.ReplicaSets.Keys.ToList())
-        {
-            await ReplicaSetGrain(name).Delete(propagation);
-        }
-    }
+    /// <summary>Its ReplicaSets go to the garbage collector, which deletes them (and they their pods) after this call.</summary>
+    private Task CollectReplicaSets(Deployment deployment, DeletePropagation propagation) =>
+        GrainFactory.CollectGarbage(state.State.ReplicaSets.Keys
+            .Select(name => new Dependent(DependentKind.ReplicaSet, GrainKeys.Namespaced(Namespace, name), deployment.Metadata.Uid!, propagation))
+            .ToList());
 
-    /// <summary>Background propagation: the Deployment goes, and its ReplicaSets after it.</summary>
+    /// <summary>Background propagation: the Deployment goes at once, and the garbage collector deletes its ReplicaSets after it.</summary>
     private async Task<WriteResult<Deployment>> Remove(Deployment existing)
     {
-        await DeleteReplicaSets(DeletePropagation.Background);
         coalesced?.Cancel();
+        await Lifecycle.MarkRemovingAsync(existing);
+        await CollectReplicaSets(existing, DeletePropagation.Background);
         return await Lifecycle.ForgetAsync(existing);
     }
 
@@ -158,7 +157,11 @@ public sealed partial class DeploymentGrain(
 
         if (ObjectLifecycle.IsDeleting(deployment.Metadata))
         {
-            await WaitForDependents(deployment);
+            if (!await Lifecycle.FinishRemovalAsync(deployment))
+            {
+                await WaitForDependents(deployment);
+            }
+
             return;
         }
 

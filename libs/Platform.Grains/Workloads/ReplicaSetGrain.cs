@@ -120,7 +120,7 @@ public sealed partial class ReplicaSetGrain(
         var result = await Lifecycle.DeleteAsync(existing, foreground);
         if (result.Outcome == WriteOutcome.Deleting && ObjectLifecycle.HasFinalizer(existing.Metadata, Finalizers.ForegroundDeletion))
         {
-            await Task.WhenAll(state.State.Pods.Keys.Select(name => PodGrain(name).Delete()));
+            await CollectPods(existing);
             ScheduleReconcile();
         }
 
@@ -129,26 +129,25 @@ public sealed partial class ReplicaSetGrain(
 
     private async Task OrphanPods(ReplicaSet rs)
     {
-        foreach (var name in state.State.Pods.Keys.ToList())
-        {
-            await GrainFactory.Orphan<IPodGrain, Pod>(GrainKeys.Pod(Namespace, name), rs.Metadata.Uid!);
-        }
+        await Task.WhenAll(state.State.Pods.Keys.Select(name => GrainFactory.Orphan<IPodGrain, Pod>(GrainKeys.Pod(Namespace, name), rs.Metadata.Uid!)));
 
         state.State.Pods.Clear();
         await state.WriteStateAsync();
     }
 
-    /// <summary>Background propagation: the ReplicaSet goes, and its pods after it.</summary>
+    /// <summary>Its pods go to the garbage collector, which deletes them after this call.</summary>
+    private Task CollectPods(ReplicaSet rs) =>
+        GrainFactory.CollectGarbage(state.State.Pods.Keys
+            .Select(name => new Dependent(DependentKind.Pod, GrainKeys.Pod(Namespace, name), rs.Metadata.Uid!, DeletePropagation.Background))
+            .ToList());
+
+    /// <summary>Background propagation: the ReplicaSet goes at once, and the garbage collector deletes its pods after it.</summary>
     private async Task<WriteResult<ReplicaSet>> Remove(ReplicaSet existing)
     {
-        var pods = state.State.Pods.Keys.ToList();
         coalesced?.Cancel();
+        await Lifecycle.MarkRemovingAsync(existing);
+        await CollectPods(existing);
         var removed = await Lifecycle.ForgetAsync(existing);
-        foreach (var name in pods)
-        {
-            await PodGrain(name).Delete();
-        }
-
         await NotifyOwner(existing);
         return removed;
     }
@@ -228,7 +227,11 @@ public sealed partial class ReplicaSetGrain(
 
         if (ObjectLifecycle.IsDeleting(rs.Metadata))
         {
-            await WaitForPods(rs);
+            if (!await Lifecycle.FinishRemovalAsync(rs))
+            {
+                await WaitForPods(rs);
+            }
+
             return;
         }
 

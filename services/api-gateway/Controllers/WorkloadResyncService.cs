@@ -5,8 +5,8 @@ namespace Platform.ApiGateway.Controllers;
 /// <summary>
 /// The controllers' safety net, as an informer's periodic resync: every few seconds each ReplicaSet
 /// re-reads its pods and each Deployment reconciles, so a lost notice or a crash mid-step is repaired.
-/// Terminating namespaces are finalised on the same beat. Changes themselves are handled at once by the
-/// grains; this only repairs.
+/// Terminating namespaces are finalised on the same beat, and the garbage collectors resume work a
+/// restart left. Changes themselves are handled at once by the grains; this only repairs.
 /// </summary>
 public sealed partial class WorkloadResyncService(IGrainFactory grains, ILogger<WorkloadResyncService> logger) : BackgroundService
 {
@@ -28,6 +28,7 @@ public sealed partial class WorkloadResyncService(IGrainFactory grains, ILogger<
                 await Each<IDeploymentGrain>(GrainKeys.DeploymentIndex, g => g.Reconcile());
                 await Each<Platform.Grains.Abstractions.Autoscaling.IHorizontalPodAutoscalerGrain>(GrainKeys.HorizontalPodAutoscalerIndex, g => g.Reconcile());
                 await Each<INamespaceGrain>(GrainKeys.NamespaceIndex, g => g.Finalize());
+                await Task.WhenAll(Enum.GetValues<DependentKind>().Select(kind => grains.GetGrain<IGarbageCollectorGrain>(GrainKeys.GarbageCollector(kind)).Resume()));
                 if (++pass % ServicePassEvery == 0)
                 {
                     await Each<Platform.Grains.Abstractions.Services.IServiceGrain>(GrainKeys.ServiceIndex, g => g.Resync());

@@ -106,9 +106,14 @@ public class PlatformCluster : IAsyncLifetime
         await Eventually.TrueAsync(() => ClusterApi.IsNodeReadyAsync(Http, NodeName), TimeSpan.FromSeconds(60), "the node to become Ready");
     }
 
-    /// <summary>Stops the gateway as `./platform down` does and starts it again on the same state.</summary>
-    public async Task RestartGatewayAsync()
+    /// <summary>Stops the gateway as `./platform down` does, or kills it (a crash), and starts it again on the same state.</summary>
+    public async Task RestartGatewayAsync(bool crash = false)
     {
+        if (crash)
+        {
+            await services["api-gateway"].KillAsync();
+        }
+
         await services["api-gateway"].DisposeAsync();
         await StartGatewayAsync();
     }

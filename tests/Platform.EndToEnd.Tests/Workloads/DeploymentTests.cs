@@ -133,7 +133,8 @@ public sealed class DeploymentTests(PlatformCluster cluster)
         }
 
         Assert.Null(await WorkloadApi.GetAsync<Deployment>(cluster.Http, $"{WorkloadApi.Deployments}/{name}"));
-        Assert.Empty(await WorkloadApi.ReplicaSetsAsync(cluster.Http, $"app={name}"));
+        // The garbage collector deletes the ReplicaSet after the Deployment, and the pods after the ReplicaSet.
         await WorkloadApi.WaitForPodCountAsync(cluster.Http, $"app={name}", 0, Timeout);
+        Assert.Empty(await WorkloadApi.ReplicaSetsAsync(cluster.Http, $"app={name}"));
     }
 }

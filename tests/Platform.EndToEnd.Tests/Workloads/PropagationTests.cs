@@ -7,7 +7,8 @@ namespace Platform.EndToEnd.Tests.Workloads;
 
 /// <summary>
 /// Deletion propagation (DeleteOptions.propagationPolicy, the query parameter, kubectl's --cascade): Orphan leaves the
-/// dependents without their owner reference, Foreground keeps the owner until its dependents are gone.
+/// dependents without their owner reference, Foreground keeps the owner until its dependents are gone, Background (the
+/// default) removes the owner at once and the garbage collector its dependents after it.
 /// </summary>
 [Collection(ClusterCollection.Name)]
 public sealed class PropagationTests(PlatformCluster cluster) : IDisposable
@@ -107,6 +108,26 @@ public sealed class PropagationTests(PlatformCluster cluster) : IDisposable
             "the deployment to go after its pods");
         Assert.Empty(await WorkloadApi.PodsAsync(cluster.Http, "app=fore-api"));
         Assert.Empty(await WorkloadApi.ReplicaSetsAsync(cluster.Http, "app=fore-api"));
+    }
+
+    [Fact]
+    public async Task A_background_delete_answers_at_once_and_its_dependents_go_after_it_even_across_a_gateway_crash()
+    {
+        await CreateDeploymentAsync("behind", 3);
+        var rs = Assert.Single(await WorkloadApi.ReplicaSetsAsync(cluster.Http, "app=behind"));
+
+        using (var response = await cluster.Http.DeleteAsync("/apis/apps/v1/namespaces/default/deployments/behind"))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        // Kubernetes' background deletion: the owner is gone when the call returns, its dependents follow it.
+        Assert.Null(await WorkloadApi.GetAsync<Deployment>(cluster.Http, "/apis/apps/v1/namespaces/default/deployments/behind"));
+        await cluster.RestartGatewayAsync(crash: true);
+
+        await WorkloadApi.WaitForPodCountAsync(cluster.Http, "app=behind", 0, Timeout);
+        Assert.Empty(await WorkloadApi.ReplicaSetsAsync(cluster.Http, "app=behind"));
+        Assert.Null(await WorkloadApi.GetAsync<ReplicaSet>(cluster.Http, $"/apis/apps/v1/namespaces/default/replicasets/{rs.Metadata.Name}"));
     }
 
     [Fact]
