@@ -9,13 +9,15 @@ namespace Platform.Storage.Sqlite;
 /// <summary>
 /// Grain state as JSON rows in SQLite, with optimistic concurrency by ETag: a write whose ETag is not
 /// the stored one fails with <see cref="InconsistentStateException"/>, as Orleans' own providers do.
+/// Writes go through one <see cref="SqliteWriter"/> (group commit on a thread of its own); reads run on the caller.
 /// </summary>
-public sealed class SqliteGrainStorage : IGrainStorage
+public sealed class SqliteGrainStorage : IGrainStorage, IDisposable
 {
     private readonly string connectionString;
     private readonly JsonSerializerOptions json;
     private readonly ILogger<SqliteGrainStorage> logger;
     private readonly Lazy<Task> schema;
+    private readonly SqliteWriter writer;
 
     public SqliteGrainStorage(SqliteGrainStorageOptions options, ILogger<SqliteGrainStorage> logger)
     {
@@ -30,7 +32,10 @@ public sealed class SqliteGrainStorage : IGrainStorage
         json = options.JsonOptions;
         this.logger = logger;
         schema = new Lazy<Task>(CreateSchemaAsync);
+        writer = new SqliteWriter(connectionString, logger);
     }
+
+    public void Dispose() => writer.Dispose();
 
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
@@ -55,16 +60,12 @@ public sealed class SqliteGrainStorage : IGrainStorage
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         var data = JsonSerializer.Serialize(grainState.State, json);
-        await using var connection = await OpenAsync();
-        await using var command = connection.CreateCommand();
         var expected = ParseETag(grainState.ETag);
-        command.CommandText = expected is null
+        var sql = expected is null
             ? "INSERT INTO grain_state (state_name, grain_id, data, etag) VALUES ($state, $id, $data, 1) ON CONFLICT DO NOTHING"
             : "UPDATE grain_state SET data = $data, etag = etag + 1 WHERE state_name = $state AND grain_id = $id AND etag = $etag";
-        AddKey(command, stateName, grainId);
-        command.Parameters.AddWithValue("$data", data);
-        command.Parameters.AddWithValue("$etag", expected ?? 0);
-        if (await command.ExecuteNonQueryAsync() != 1)
+        await schema.Value;
+        if (await writer.ExecuteAsync(sql, Key(stateName, grainId, ("$data", data), ("$etag", expected ?? 0))) != 1)
         {
             throw Inconsistent(stateName, grainId, grainState.ETag);
         }
@@ -75,15 +76,14 @@ public sealed class SqliteGrainStorage : IGrainStorage
 
     public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        await using var connection = await OpenAsync();
-        await using var command = connection.CreateCommand();
-        var expected = ParseETag(grainState.ETag);
-        command.CommandText = "DELETE FROM grain_state WHERE state_name = $state AND grain_id = $id AND etag = $etag";
-        AddKey(command, stateName, grainId);
-        command.Parameters.AddWithValue("$etag", expected ?? 0);
-        if (expected is not null && await command.ExecuteNonQueryAsync() != 1)
+        if (ParseETag(grainState.ETag) is { } expected)
         {
-            throw Inconsistent(stateName, grainId, grainState.ETag);
+            await schema.Value;
+            const string sql = "DELETE FROM grain_state WHERE state_name = $state AND grain_id = $id AND etag = $etag";
+            if (await writer.ExecuteAsync(sql, Key(stateName, grainId, ("$etag", expected))) != 1)
+            {
+                throw Inconsistent(stateName, grainId, grainState.ETag);
+            }
         }
 
         grainState.ETag = null;
@@ -122,9 +122,14 @@ public sealed class SqliteGrainStorage : IGrainStorage
 
     private static void AddKey(SqliteCommand command, string stateName, GrainId grainId)
     {
-        command.Parameters.AddWithValue("$state", stateName);
-        command.Parameters.AddWithValue("$id", grainId.ToString());
+        foreach (var (name, value) in Key(stateName, grainId))
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
     }
+
+    private static (string Name, object Value)[] Key(string stateName, GrainId grainId, params (string Name, object Value)[] more) =>
+        [("$state", stateName), ("$id", grainId.ToString()), .. more];
 
     private static long? ParseETag(string? etag) =>
         etag is null ? null : long.Parse(etag, System.Globalization.CultureInfo.InvariantCulture);
