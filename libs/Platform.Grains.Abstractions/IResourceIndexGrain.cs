@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace Platform.Grains.Abstractions;
 
 /// <summary>
@@ -6,10 +8,14 @@ namespace Platform.Grains.Abstractions;
 /// </summary>
 public interface IResourceIndexGrain : IGrainWithStringKey
 {
+    /// <summary>Interleaves with the other calls: the changes of a burst are written together.</summary>
+    [AlwaysInterleave]
     Task Add(string key);
 
+    [AlwaysInterleave]
     Task Remove(string key);
 
     /// <summary>The keys in order; with a prefix, only those starting with it.</summary>
+    [AlwaysInterleave]
     Task<IReadOnlyList<string>> List(string? prefix);
 }

@@ -36,6 +36,8 @@ public sealed class PostgresGrainStorage(PostgresDatabase database, PostgresOpti
 
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
+        // Serialised before the first await: the state is the caller's snapshot even if the grain changes it meanwhile.
+        var data = JsonSerializer.Serialize(grainState.State, json);
         var expected = ParseETag(grainState.ETag);
         await using var connection = await database.OpenAsync();
         await using var command = new NpgsqlCommand(expected is null
@@ -43,7 +45,7 @@ public sealed class PostgresGrainStorage(PostgresDatabase database, PostgresOpti
             : "UPDATE platform_grain_state SET data = @data, etag = etag + 1 WHERE state_name = @state AND grain_id = @id AND etag = @etag",
             connection);
         AddKey(command, stateName, grainId);
-        command.Parameters.AddWithValue("data", JsonSerializer.Serialize(grainState.State, json));
+        command.Parameters.AddWithValue("data", data);
         command.Parameters.AddWithValue("etag", expected ?? 0);
         if (await command.ExecuteNonQueryAsync() != 1)
         {

@@ -59,6 +59,10 @@ builder.Services.AddPlatformBus(
     {
         rabbit.DirectEndpoint(QueueNames.Node(settings.NodeName), endpoint =>
         {
+            // A start returns once its worker runs, but a stop waits out the pod's grace period: with MassTransit's
+            // default (twice the cores) a node deleting many pods stopped four at a time, as the kubelet does not.
+            endpoint.PrefetchCount = PodSupervisor.ConcurrentPodMessages;
+            endpoint.ConcurrentMessageLimit = PodSupervisor.ConcurrentPodMessages;
             endpoint.ConfigureConsumer<StartPodConsumer>(context);
             endpoint.ConfigureConsumer<StopPodConsumer>(context);
         });

@@ -1,26 +1,22 @@
 using Platform.Grains.Abstractions;
+using Platform.Grains.Persistence;
 
 namespace Platform.Grains.Indexing;
 
-/// <summary>A persisted, ordered set of object keys.</summary>
+/// <summary>
+/// A persisted, ordered set of object keys. Its calls interleave: a change is made in memory at once and the set is
+/// written for all changes of a burst together (<see cref="SharedWrite"/>); each call returns once its change is persisted.
+/// </summary>
 public sealed class ResourceIndexGrain(
     [PersistentState("index", StorageNames.ControlPlane)] IPersistentState<SortedSet<string>> keys) : Grain, IResourceIndexGrain
 {
-    public async Task Add(string key)
-    {
-        if (keys.State.Add(key))
-        {
-            await keys.WriteStateAsync();
-        }
-    }
+    private SharedWrite? writes;
 
-    public async Task Remove(string key)
-    {
-        if (keys.State.Remove(key))
-        {
-            await keys.WriteStateAsync();
-        }
-    }
+    private SharedWrite Writes => writes ??= new SharedWrite(() => keys.WriteStateAsync());
+
+    public Task Add(string key) => keys.State.Add(key) ? Writes.WriteAsync() : Writes.FlushedAsync();
+
+    public Task Remove(string key) => keys.State.Remove(key) ? Writes.WriteAsync() : Writes.FlushedAsync();
 
     public Task<IReadOnlyList<string>> List(string? prefix)
     {

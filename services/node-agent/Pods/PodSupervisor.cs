@@ -32,6 +32,9 @@ public sealed partial class PodSupervisor(
 
     public const string NodeAgentStopped = "NodeAgentStopped";
 
+    /// <summary>How many start and stop messages the node handles at once (stops mostly wait on grace periods).</summary>
+    public const int ConcurrentPodMessages = 64;
+
     /// <summary>An agent that stops takes its containers with it, quickly: it must be gone before it is killed.</summary>
     private static readonly TimeSpan AgentStopGracePeriod = TimeSpan.FromSeconds(2);
 
