@@ -17,27 +17,30 @@ public sealed partial class ServicePortListener : IAsyncDisposable
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(2);
 
     private readonly string service;
-    private readonly string nodeName;
+    private readonly Func<ServiceBackend, bool> isNear;
     private readonly ILogger logger;
     private IReadOnlyList<ServiceBackend> backends;
     private long turn;
     private TcpProxyListener? proxy;
 
-    private ServicePortListener(IPEndPoint endpoint, IReadOnlyList<ServiceBackend> backends, string nodeName, ILogger logger)
+    private ServicePortListener(IPEndPoint endpoint, IReadOnlyList<ServiceBackend> backends, Func<ServiceBackend, bool> isNear, ILogger logger)
     {
         service = endpoint.ToString();
         this.backends = backends;
-        this.nodeName = nodeName;
+        this.isNear = isNear;
         this.logger = logger;
     }
 
     /// <summary>Where it listens (the port the system chose, for port 0).</summary>
     public IPEndPoint Endpoint => proxy!.Endpoint;
 
-    /// <summary>Listens on <paramref name="endpoint"/>; throws <see cref="SocketException"/> when the port cannot be had.</summary>
-    public static ServicePortListener Start(IPEndPoint endpoint, IReadOnlyList<ServiceBackend> backends, string nodeName, ILogger logger)
+    /// <summary>
+    /// Listens on <paramref name="endpoint"/>; throws <see cref="SocketException"/> when the port cannot be had.
+    /// <paramref name="isNear"/> tells the endpoints tried first (<see cref="BackendRotation"/>).
+    /// </summary>
+    public static ServicePortListener Start(IPEndPoint endpoint, IReadOnlyList<ServiceBackend> backends, Func<ServiceBackend, bool> isNear, ILogger logger)
     {
-        var started = new ServicePortListener(endpoint, backends, nodeName, logger);
+        var started = new ServicePortListener(endpoint, backends, isNear, logger);
         started.proxy = TcpProxyListener.Start(endpoint, started.ConnectAsync, logger, Backlog);
         return started;
     }
@@ -50,7 +53,7 @@ public sealed partial class ServicePortListener : IAsyncDisposable
     /// <summary>A connection to the first endpoint in this connection's turn that takes one, trying at most <see cref="MaxAttempts"/>.</summary>
     private async Task<Socket?> ConnectAsync(CancellationToken stopping)
     {
-        var candidates = BackendRotation.Order(Volatile.Read(ref backends), nodeName, Interlocked.Increment(ref turn) - 1);
+        var candidates = BackendRotation.Order(Volatile.Read(ref backends), isNear, Interlocked.Increment(ref turn) - 1);
         foreach (var backend in candidates.Take(MaxAttempts))
         {
             var upstream = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);

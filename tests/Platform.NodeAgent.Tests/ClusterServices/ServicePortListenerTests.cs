@@ -19,7 +19,7 @@ public sealed class ServicePortListenerTests
         await using var a = new LoopbackServer("a:");
         await using var b = new LoopbackServer("b:");
         var refusing = LoopbackServer.Refusing();
-        await using var listener = ServicePortListener.Start(AnyLoopbackPort, [Backend(a.Endpoint), Backend(refusing), Backend(b.Endpoint)], Node, NullLogger.Instance);
+        await using var listener = ServicePortListener.Start(AnyLoopbackPort, [Backend(a.Endpoint), Backend(refusing), Backend(b.Endpoint)], _ => true, NullLogger.Instance);
 
         var answers = new List<string>();
         for (var i = 0; i < 4; i++)
@@ -36,7 +36,7 @@ public sealed class ServicePortListenerTests
     {
         await using var a = new LoopbackServer("a:");
         await using var b = new LoopbackServer("b:");
-        await using var listener = ServicePortListener.Start(AnyLoopbackPort, [Backend(a.Endpoint)], Node, NullLogger.Instance);
+        await using var listener = ServicePortListener.Start(AnyLoopbackPort, [Backend(a.Endpoint)], _ => true, NullLogger.Instance);
         Assert.Equal("a:x", await LoopbackServer.ExchangeAsync(listener.Endpoint, "x"));
 
         listener.Update([Backend(b.Endpoint)]);
@@ -47,7 +47,7 @@ public sealed class ServicePortListenerTests
     [Fact]
     public async Task With_no_endpoint_taking_it_the_connection_is_reset()
     {
-        await using var listener = ServicePortListener.Start(AnyLoopbackPort, [Backend(LoopbackServer.Refusing())], Node, NullLogger.Instance);
+        await using var listener = ServicePortListener.Start(AnyLoopbackPort, [Backend(LoopbackServer.Refusing())], _ => true, NullLogger.Instance);
 
         var reset = await Assert.ThrowsAnyAsync<Exception>(() => LoopbackServer.ExchangeAsync(listener.Endpoint, ""));
 
