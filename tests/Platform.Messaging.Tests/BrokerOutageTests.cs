@@ -17,12 +17,15 @@ public sealed class BrokerOutageTests : IAsyncLifetime
     private readonly Channel<Probe> received = Channel.CreateUnbounded<Probe>();
     private readonly RabbitMqInstance broker;
     private ServiceProvider? services;
+    private int disposed;
 
     public BrokerOutageTests() => broker = new RabbitMqInstance(Path.Combine(directory, "rabbitmq"));
 
     private IBusControl Bus => services!.GetRequiredService<IBusControl>();
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync() => FixtureStart.RunAsync(StartAsync, DisposeAsync);
+
+    private async Task StartAsync()
     {
         await broker.StartAsync();
         services = new ServiceCollection()
@@ -33,16 +36,24 @@ public sealed class BrokerOutageTests : IAsyncLifetime
         await Bus.StartAsync(CancellationToken.None);
     }
 
+    /// <summary>Stops the bus and the broker and removes the directory; only the first call does anything.</summary>
     public async Task DisposeAsync()
     {
-        if (services is not null)
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
         {
-            await Bus.StopAsync(CancellationToken.None);
-            await services.DisposeAsync();
+            return;
         }
 
-        await broker.StopAsync();
-        Directory.Delete(directory, recursive: true);
+        var steps = new TeardownSteps();
+        if (services is not null)
+        {
+            await steps.RunAsync(() => Bus.StopAsync(CancellationToken.None));
+            await steps.RunAsync(() => services.DisposeAsync().AsTask());
+        }
+
+        await steps.RunAsync(broker.StopAsync);
+        steps.Run(() => Directory.Delete(directory, recursive: true));
+        steps.ThrowIfAnyFailed();
     }
 
     [Fact]

@@ -10,6 +10,7 @@ public sealed class PostgresInstance : IAsyncDisposable
 {
     private readonly string directory = Path.Combine("/tmp", "platform-postgres-" + Guid.NewGuid().ToString("N")[..12]);
     private readonly int port = FreePorts.Next();
+    private int disposed;
 
     public string ConnectionString => $"Host=127.0.0.1;Port={port};Username=postgres;Database=platform;Pooling=true";
 
@@ -22,8 +23,13 @@ public sealed class PostgresInstance : IAsyncDisposable
         }
 
         Directory.CreateDirectory(instance.directory, (UnixFileMode)0b111_101_101);
-        await instance.RunAsync("install");
-        await instance.RunAsync("start");
+        await FixtureStart.RunAsync(
+            async () =>
+            {
+                await instance.RunAsync("install");
+                await instance.RunAsync("start");
+            },
+            () => instance.DisposeAsync().AsTask());
         return instance;
     }
 
@@ -31,10 +37,18 @@ public sealed class PostgresInstance : IAsyncDisposable
 
     public Task StartAgainAsync() => RunAsync("start");
 
+    /// <summary>Stops the server (a no-op when it never started) and removes its directory; only the first call does anything.</summary>
     public async ValueTask DisposeAsync()
     {
-        await RunAsync("stop");
-        Directory.Delete(directory, recursive: true);
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
+
+        var steps = new TeardownSteps();
+        await steps.RunAsync(() => RunAsync("stop"));
+        steps.Run(() => Directory.Delete(directory, recursive: true));
+        steps.ThrowIfAnyFailed();
     }
 
     private async Task RunAsync(string verb)

@@ -3,17 +3,19 @@ using Platform.Contracts;
 namespace Platform.NodeAgent.ClusterServices;
 
 /// <summary>
-/// The order in which a new connection tries a service port's ready endpoints: this node's first, round
-/// robin (each connection starts one further along), then the other nodes' as a last resort (reachable only
-/// where this host routes to their pod subnet, such as two agents on one machine).
+/// The order in which a new connection tries a service port's ready endpoints: the near ones first, round robin
+/// (each connection starts one further along), then the others as a last resort. Near are this node's pods and
+/// those this host reaches directly (another agent's on the same machine, see <see cref="AttachedSubnets"/>), so
+/// one agent serving a cluster IP for the agents beside it spreads the connections over all their pods; the others
+/// sit on machines this host may not route to.
 /// </summary>
 public static class BackendRotation
 {
-    public static IReadOnlyList<ServiceBackend> Order(IReadOnlyList<ServiceBackend> backends, string nodeName, long turn)
+    public static IReadOnlyList<ServiceBackend> Order(IReadOnlyList<ServiceBackend> backends, Func<ServiceBackend, bool> isNear, long turn)
     {
-        var local = backends.Where(b => b.NodeName == nodeName).ToList();
-        var remote = backends.Where(b => b.NodeName != nodeName).ToList();
-        return [.. Rotate(local, turn), .. Rotate(remote, turn)];
+        var near = backends.Where(isNear).ToList();
+        var far = backends.Where(b => !isNear(b)).ToList();
+        return [.. Rotate(near, turn), .. Rotate(far, turn)];
     }
 
     private static IEnumerable<ServiceBackend> Rotate(List<ServiceBackend> backends, long turn)

@@ -10,6 +10,7 @@ public static class ClusterServicesSetup
     {
         services.AddSingleton<ServiceTable>();
         services.AddSingleton<ServiceNames>();
+        services.AddSingleton<AttachedSubnets>();
         services.AddHostedService<ServiceProxy>();
         return services.AddHostedService<ServiceRoutingSync>();
     }

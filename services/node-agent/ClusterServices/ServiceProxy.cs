@@ -23,6 +23,7 @@ public sealed partial class ServiceProxy(
     NetworkSettings network,
     NodeAgentSettings node,
     ServiceTable table,
+    AttachedSubnets attached,
     ILogger<ServiceProxy> logger) : BackgroundService
 {
     private static readonly TimeSpan RetryEvery = TimeSpan.FromSeconds(10);
@@ -103,6 +104,7 @@ public sealed partial class ServiceProxy(
         // Several agents on one machine (PLATFORM_NODES) share the range's route and the last one to stop removes
         // it: each pass puts it back (a replace, so a no-op when it is there).
         Links.AddLocalRoute(host!, network.ServiceRange, bridgeIndex);
+        attached.Refresh();
         var wanted = Desired(table.Services);
         foreach (var (endpoint, (service, backends)) in wanted)
         {
@@ -137,7 +139,7 @@ public sealed partial class ServiceProxy(
     {
         try
         {
-            listeners[endpoint] = ServicePortListener.Start(endpoint, backends, node.NodeName, logger);
+            listeners[endpoint] = ServicePortListener.Start(endpoint, backends, IsNear, logger);
             failing.Remove(endpoint);
             LogListenerOpened(service, endpoint.ToString(), backends.Count);
         }
@@ -150,6 +152,9 @@ public sealed partial class ServiceProxy(
             }
         }
     }
+
+    /// <summary>This node's pods, and those behind another bridge of this host (see <see cref="BackendRotation"/>).</summary>
+    private bool IsNear(ServiceBackend backend) => backend.NodeName == node.NodeName || attached.Contains(backend.Ip);
 
     /// <summary>Every TCP port of every service with a cluster IP, and the ready endpoints behind it.</summary>
     private static Dictionary<IPEndPoint, (string Service, IReadOnlyList<ServiceBackend> Backends)> Desired(IReadOnlyDictionary<string, ServiceRouting> services)

@@ -9,9 +9,9 @@ namespace Platform.NodeAgent.Networking;
 /// connection piped to the pod's address. Nothing to undo in the kernel's tables, and a port already
 /// taken is found at bind time, before the pod starts.
 /// </summary>
-public sealed partial class HostPortProxy(ILogger<HostPortProxy> logger) : IAsyncDisposable
+public sealed class HostPortProxy(ILogger<HostPortProxy> logger) : IAsyncDisposable
 {
-    private readonly ConcurrentDictionary<string, List<Forwarder>> byPod = new();
+    private readonly ConcurrentDictionary<string, List<TcpProxyListener>> byPod = new();
 
     /// <summary>Listens on every port of the pod; if one is taken, none stays open and the pod fails.</summary>
     public void Open(string uid, IPAddress podIp, IReadOnlyList<PublishedPort> ports)
@@ -21,12 +21,12 @@ public sealed partial class HostPortProxy(ILogger<HostPortProxy> logger) : IAsyn
             return;
         }
 
-        var opened = new List<Forwarder>();
+        var opened = new List<TcpProxyListener>();
         try
         {
             foreach (var port in ports)
             {
-                opened.Add(Forwarder.Start(port, new IPEndPoint(podIp, port.ContainerPort), logger));
+                opened.Add(Forward(port, new IPEndPoint(podIp, port.ContainerPort)));
             }
         }
         catch (SocketException e)
@@ -45,7 +45,7 @@ public sealed partial class HostPortProxy(ILogger<HostPortProxy> logger) : IAsyn
     {
         if (byPod.TryRemove(uid, out var forwarders))
         {
-            await Task.WhenAll(forwarders.Select(f => f.StopAsync()));
+            await Task.WhenAll(forwarders.Select(f => f.DisposeAsync().AsTask()));
         }
     }
 
@@ -57,82 +57,22 @@ public sealed partial class HostPortProxy(ILogger<HostPortProxy> logger) : IAsyn
         }
     }
 
-    private sealed class Forwarder
+    /// <summary>Every connection to the host port goes to the pod's port; one the pod refuses is closed.</summary>
+    private TcpProxyListener Forward(PublishedPort port, IPEndPoint target) =>
+        TcpProxyListener.Start(new IPEndPoint(IPAddress.Parse(port.HostIP), port.HostPort), stopping => ConnectAsync(target, stopping), logger);
+
+    private static async Task<Socket?> ConnectAsync(IPEndPoint target, CancellationToken stopping)
     {
-        private readonly TcpListener listener;
-        private readonly IPEndPoint target;
-        private readonly ILogger logger;
-        private readonly CancellationTokenSource stopping = new();
-        private Task accepting = Task.CompletedTask;
-
-        private Forwarder(TcpListener listener, IPEndPoint target, ILogger logger)
+        var upstream = new Socket(target.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        try
         {
-            this.listener = listener;
-            this.target = target;
-            this.logger = logger;
+            await upstream.ConnectAsync(target, stopping);
+            return upstream;
         }
-
-        public static Forwarder Start(PublishedPort port, IPEndPoint target, ILogger logger)
+        catch
         {
-            var listener = new TcpListener(IPAddress.Parse(port.HostIP), port.HostPort);
-            listener.Start();
-            var forwarder = new Forwarder(listener, target, logger);
-            forwarder.accepting = forwarder.AcceptAsync();
-            return forwarder;
-        }
-
-        public void Stop()
-        {
-            stopping.Cancel();
-            listener.Stop();
-        }
-
-        public async Task StopAsync()
-        {
-            Stop();
-            try
-            {
-                await accepting;
-            }
-            catch (OperationCanceledException)
-            {
-            }
-        }
-
-        private async Task AcceptAsync()
-        {
-            while (!stopping.IsCancellationRequested)
-            {
-                Socket client;
-                try
-                {
-                    client = await listener.AcceptSocketAsync(stopping.Token);
-                }
-                catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
-                {
-                    return;
-                }
-
-                _ = PipeAsync(client);
-            }
-        }
-
-        private async Task PipeAsync(Socket client)
-        {
-            using var _ = client;
-            using var upstream = new Socket(target.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
-            try
-            {
-                await upstream.ConnectAsync(target, stopping.Token);
-                await TcpRelay.RunAsync(client, upstream, stopping.Token);
-            }
-            catch (Exception e) when (e is SocketException or IOException or OperationCanceledException)
-            {
-                LogConnectionEnded(logger, target.ToString(), e.Message);
-            }
+            upstream.Dispose();
+            throw;
         }
     }
-
-    [LoggerMessage(LogLevel.Debug, "A forwarded connection to {Target} ended: {Reason}")]
-    private static partial void LogConnectionEnded(ILogger logger, string target, string reason);
 }

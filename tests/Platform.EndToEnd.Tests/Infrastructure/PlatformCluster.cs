@@ -8,7 +8,8 @@ namespace Platform.EndToEnd.Tests.Infrastructure;
 /// A whole single-node platform for the tests: a private RabbitMQ, the api-gateway (with its silo
 /// and SQLite state), the scheduler (or several, see <see cref="PlatformClusterOptions"/>), the
 /// image-store and one node agent, on free loopback ports under a temporary PLATFORM_HOME that is
-/// removed afterwards.
+/// removed afterwards. A start that fails tears down what it had started (processes, containers, the bridge, the
+/// subnet leases, the home) before its exception goes on; the teardown runs once, whoever asks first.
 /// </summary>
 public class PlatformCluster : IAsyncLifetime
 {
@@ -34,8 +35,12 @@ public class PlatformCluster : IAsyncLifetime
     private readonly Dictionary<string, int> schedulerMetricsPorts = [];
     private readonly Dictionary<string, ServiceProcess> services = [];
     private readonly PodNetworkLease network = PodNetworkLease.Take();
+
+    /// <summary>Extra node agents with a bridge and pod subnet of their own (<see cref="StartExtraNodeAgentAsync"/>).</summary>
+    private readonly Dictionary<string, PodNetworkLease> ownNetworks = [];
     private RabbitMqInstance? rabbitMq;
     private PostgresInstance? postgres;
+    private int tornDown;
 
     public string Token { get; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
 
@@ -77,7 +82,9 @@ public class PlatformCluster : IAsyncLifetime
 
     public PlatformCli Cli => new(GatewayUrl, Token, home, Registry);
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync() => FixtureStart.RunAsync(StartAsync, DisposeAsync);
+
+    private async Task StartAsync()
     {
         File.WriteAllText(Path.Combine(home, "admin.token"), Token);
         Http = new HttpClient { BaseAddress = GatewayUrl, Timeout = TimeSpan.FromSeconds(30) };
@@ -103,7 +110,7 @@ public class PlatformCluster : IAsyncLifetime
         await Eventually.TrueAsync(() => ClusterApi.AnswersAsync(new HttpClient(), $"http://127.0.0.1:{imageStorePort}/healthz"), TimeSpan.FromSeconds(60), "the image store to answer");
         await ImageSeed.BusyboxAsync($"127.0.0.1:{imageStorePort}", Token);
         StartNodeAgent();
-        await Eventually.TrueAsync(() => ClusterApi.IsNodeReadyAsync(Http, NodeName), TimeSpan.FromSeconds(60), "the node to become Ready");
+        await Eventually.TrueAsync(() => ClusterApi.IsNodeReadyAsync(Http, NodeName), options.NodeReadyTimeout, "the node to become Ready");
     }
 
     /// <summary>Stops the gateway as `./platform down` does, or kills it (a crash), and starts it again on the same state.</summary>
@@ -163,17 +170,36 @@ public class PlatformCluster : IAsyncLifetime
         services.Remove(name);
     }
 
-    /// <summary>Starts another node agent (its own name, port and node directory) on the same cluster; returns its URL.</summary>
-    public async Task<Uri> StartExtraNodeAgentAsync(string nodeName)
+    /// <summary>
+    /// Starts another node agent (its own name, port and node directory) on the same cluster; returns its URL. With
+    /// <paramref name="ownNetwork"/> it also gets a bridge and pod subnet of its own, as `./platform up` gives each
+    /// further agent of PLATFORM_NODES, so its pods and the first node's can reach each other; else it shares the
+    /// first node's bridge and subnet (enough for tests whose pods never talk across nodes).
+    /// </summary>
+    public async Task<Uri> StartExtraNodeAgentAsync(string nodeName, bool ownNetwork = false)
     {
         var port = FreePorts.Next();
         var environment = ServiceEnvironment();
         environment["PLATFORM_NODE_NAME"] = nodeName;
         environment["PLATFORM_NODE_AGENT_URL"] = $"http://127.0.0.1:{port}";
+        if (ownNetwork)
+        {
+            if (!ownNetworks.TryGetValue(nodeName, out var lease))
+            {
+                ownNetworks[nodeName] = lease = PodNetworkLease.Take();
+            }
+
+            environment["PLATFORM_BRIDGE"] = lease.Bridge;
+            environment["PLATFORM_POD_CIDR"] = lease.Subnet;
+        }
+
         services[nodeName] = ServiceProcess.Start(RepositoryLayout.ServiceAssembly("node-agent", "Platform.NodeAgent"), environment, Path.Combine(home, $"{nodeName}.log"));
         await Eventually.TrueAsync(() => ClusterApi.AnswersAsync(new HttpClient(), $"http://127.0.0.1:{port}/healthz"), TimeSpan.FromSeconds(60), "the extra node agent to answer");
         return new Uri($"http://127.0.0.1:{port}");
     }
+
+    /// <summary>The pod subnet of a node: its own when it was started with one, else the cluster's.</summary>
+    public string PodSubnetOf(string nodeName) => ownNetworks.TryGetValue(nodeName, out var lease) ? lease.Subnet : network.Subnet;
 
     /// <summary>Stops an extra node agent, gracefully or as a crash (kill -9): its node stops sending heartbeats.</summary>
     public async Task StopExtraNodeAgentAsync(string nodeName, bool crash)
@@ -187,39 +213,60 @@ public class PlatformCluster : IAsyncLifetime
         services.Remove(nodeName);
     }
 
+    /// <summary>Stops and removes everything the cluster started, as far as it got; only the first call does anything.</summary>
     public async Task DisposeAsync()
     {
-        foreach (var service in services.Values.Reverse())
+        if (Interlocked.Exchange(ref tornDown, 1) == 1)
         {
-            await service.DisposeAsync();
+            return;
         }
 
-        await LeftoverContainers.RemoveAsync(NodeDirectory);
+        var steps = new TeardownSteps();
+        foreach (var service in services.Values.Reverse())
+        {
+            await steps.RunAsync(() => service.DisposeAsync().AsTask());
+        }
+
+        services.Clear();
+
+        // Every node of the cluster (extra agents too) may have left containers and pod network namespaces.
+        var nodes = Path.Combine(home, "nodes");
+        var nodeDirectories = Directory.Exists(nodes) ? Directory.GetDirectories(nodes) : [];
+        foreach (var node in nodeDirectories)
+        {
+            await steps.RunAsync(() => LeftoverContainers.RemoveAsync(node));
+        }
 
         if (rabbitMq is not null)
         {
-            await rabbitMq.StopAsync();
+            await steps.RunAsync(rabbitMq.StopAsync);
         }
 
         if (postgres is not null)
         {
-            await postgres.DisposeAsync();
+            await steps.RunAsync(() => postgres.DisposeAsync().AsTask());
         }
 
-        // Every node of the cluster (extra agents too) may have left pod network namespaces.
-        var nodes = Path.Combine(home, "nodes");
-        foreach (var node in Directory.Exists(nodes) ? Directory.GetDirectories(nodes) : [NodeDirectory])
+        foreach (var node in nodeDirectories)
         {
-            await network.RemoveNetworkAsync(node);
+            var lease = ownNetworks.GetValueOrDefault(Path.GetFileName(node), network);
+            await steps.RunAsync(() => lease.RemoveNetworkAsync(node));
         }
 
-        network.Dispose();
+        // The bridges go even when no agent got as far as making a node directory.
+        foreach (var lease in ownNetworks.Values.Append(network))
+        {
+            await steps.RunAsync(lease.RemoveBridgeAsync);
+            steps.Run(lease.Dispose);
+        }
 
-        Http.Dispose();
+        steps.Run(Http.Dispose);
         if (Environment.GetEnvironmentVariable("PLATFORM_KEEP_TEST_HOME") is null)
         {
-            Directory.Delete(home, recursive: true);
+            steps.Run(() => Directory.Delete(home, recursive: true));
         }
+
+        steps.ThrowIfAnyFailed();
     }
 
     private async Task StartGatewayAsync()
@@ -316,6 +363,9 @@ public sealed record PlatformClusterOptions
 
     /// <summary>True: a private PostgreSQL holds the control plane's membership and state instead of SQLite.</summary>
     public bool PostgresStorage { get; init; }
+
+    /// <summary>How long the start waits for the node to become Ready.</summary>
+    public TimeSpan NodeReadyTimeout { get; init; } = TimeSpan.FromSeconds(60);
 }
 
 [CollectionDefinition(Name)]

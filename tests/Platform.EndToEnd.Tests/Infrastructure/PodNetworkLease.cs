@@ -54,7 +54,7 @@ public sealed class PodNetworkLease : IDisposable
         for (var attempt = 0; attempt < 100; attempt++)
         {
             var subnet = $"10.{RandomNumberGenerator.GetInt32(100, 250)}.{RandomNumberGenerator.GetInt32(0, 256)}.0/24";
-            var lease = Path.Combine(LeaseDirectory, subnet.Replace('/', '_'));
+            var lease = LeaseFile(subnet);
             if (routed.Contains(RouteKey(subnet), StringComparison.Ordinal))
             {
                 continue;
@@ -82,9 +82,20 @@ public sealed class PodNetworkLease : IDisposable
             NetworkNamespace.Delete(netns);
         }
 
-        // The service range's local route (a killed agent leaves it) goes with the bridge.
-        await Tool.RunAsync("ip", ["link", "delete", Bridge, "type", "bridge"]);
+        await RemoveBridgeAsync();
     }
+
+    /// <summary>Deletes the bridge if it is there; the service range's local route (a killed agent leaves it) goes with it.</summary>
+    public async Task RemoveBridgeAsync()
+    {
+        if (Directory.Exists(Path.Combine("/sys/class/net", Bridge)))
+        {
+            await Tool.RunAsync("ip", ["link", "delete", Bridge, "type", "bridge"]);
+        }
+    }
+
+    /// <summary>Whether some cluster holds <paramref name="subnet"/>'s lease file.</summary>
+    public static bool IsLeased(string subnet) => File.Exists(LeaseFile(subnet));
 
     public void Dispose()
     {
@@ -93,6 +104,8 @@ public sealed class PodNetworkLease : IDisposable
             File.Delete(lease);
         }
     }
+
+    private static string LeaseFile(string subnet) => Path.Combine(LeaseDirectory, subnet.Replace('/', '_'));
 
     /// <summary>The destination column of /proc/net/route: the network address as little-endian hex.</summary>
     private static string RouteKey(string subnet)

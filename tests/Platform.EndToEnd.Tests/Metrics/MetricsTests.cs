@@ -41,12 +41,15 @@ public sealed partial class MetricsTests(PlatformCluster cluster) : IAsyncLifeti
                   memory: 32Mi
         """;
 
-    public async Task InitializeAsync()
-    {
-        var apply = await cluster.Cli.RunAsync(Manifest, "apply", "-f", "-");
-        Assert.True(apply.ExitCode == 0, apply.Errors);
-        await ClusterApi.WaitForPhaseAsync(cluster.Http, pod, "Running", Timeout);
-    }
+    /// <summary>xUnit does not dispose a test class whose InitializeAsync threw: a busy pod that started late must not stay.</summary>
+    public Task InitializeAsync() => FixtureStart.RunAsync(
+        async () =>
+        {
+            var apply = await cluster.Cli.RunAsync(Manifest, "apply", "-f", "-");
+            Assert.True(apply.ExitCode == 0, apply.Errors);
+            await ClusterApi.WaitForPhaseAsync(cluster.Http, pod, "Running", Timeout);
+        },
+        DisposeAsync);
 
     public async Task DisposeAsync()
     {

@@ -14,6 +14,7 @@ public class RegistryProcess : IAsyncLifetime
     private readonly Dictionary<string, string> settings;
     private readonly bool withToken;
     private ServiceProcess? service;
+    private int disposed;
 
     public RegistryProcess(Dictionary<string, string>? settings = null, bool withToken = true)
     {
@@ -47,15 +48,17 @@ public class RegistryProcess : IAsyncLifetime
     public static AuthenticationHeaderValue Basic(string user, string password) =>
         new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
 
-    public async Task InitializeAsync()
-    {
-        if (withToken)
+    public Task InitializeAsync() => FixtureStart.RunAsync(
+        async () =>
         {
-            await File.WriteAllTextAsync(Path.Combine(Home, "admin.token"), Token + "\n");
-        }
+            if (withToken)
+            {
+                await File.WriteAllTextAsync(Path.Combine(Home, "admin.token"), Token + "\n");
+            }
 
-        await StartAsync();
-    }
+            await StartAsync();
+        },
+        DisposeAsync);
 
     /// <summary>SIGKILL, then start again on the same state: what a crash and a restart do.</summary>
     public async Task CrashAndRestartAsync()
@@ -65,19 +68,28 @@ public class RegistryProcess : IAsyncLifetime
         await StartAsync();
     }
 
+    /// <summary>Stops the process and removes the home; only the first call does anything.</summary>
     public async Task DisposeAsync()
     {
-        if (service is not null)
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
         {
-            await service.DisposeAsync();
+            return;
         }
 
-        Anonymous.Dispose();
-        Admin.Dispose();
+        var steps = new TeardownSteps();
+        if (service is not null)
+        {
+            await steps.RunAsync(() => service.DisposeAsync().AsTask());
+        }
+
+        steps.Run(Anonymous.Dispose);
+        steps.Run(Admin.Dispose);
         if (Environment.GetEnvironmentVariable("PLATFORM_KEEP_TEST_HOME") is null)
         {
-            Directory.Delete(Home, recursive: true);
+            steps.Run(() => Directory.Delete(Home, recursive: true));
         }
+
+        steps.ThrowIfAnyFailed();
     }
 
     private async Task StartAsync()

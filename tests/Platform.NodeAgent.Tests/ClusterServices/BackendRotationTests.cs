@@ -13,19 +13,29 @@ public sealed class BackendRotationTests
     [Fact]
     public void Each_connection_starts_one_further_along_the_local_endpoints()
     {
-        var firsts = Enumerable.Range(0, 6).Select(turn => BackendRotation.Order([A, B, C], "node-a", turn)[0]).ToList();
+        var firsts = Enumerable.Range(0, 6).Select(turn => BackendRotation.Order([A, B, C], OnNodeA, turn)[0]).ToList();
 
         Assert.Equal([A, B, C, A, B, C], firsts);
-        Assert.Equal([B, C, A], BackendRotation.Order([A, B, C], "node-a", 1));
+        Assert.Equal([B, C, A], BackendRotation.Order([A, B, C], OnNodeA, 1));
     }
 
     [Fact]
-    public void Another_nodes_endpoints_come_after_every_local_one()
+    public void Far_endpoints_come_after_every_near_one()
     {
-        Assert.Equal([B, A, Remote], BackendRotation.Order([Remote, A, B], "node-a", 1));
-        Assert.Equal([Remote], BackendRotation.Order([Remote], "node-a", 7));
+        Assert.Equal([B, A, Remote], BackendRotation.Order([Remote, A, B], OnNodeA, 1));
+        Assert.Equal([Remote], BackendRotation.Order([Remote], OnNodeA, 7));
     }
 
     [Fact]
-    public void No_endpoint_gives_no_candidate() => Assert.Empty(BackendRotation.Order([], "node-a", 3));
+    public void Another_nodes_endpoints_the_host_reaches_directly_take_their_turn_with_the_local_ones()
+    {
+        var firsts = Enumerable.Range(0, 3).Select(turn => BackendRotation.Order([A, Remote, B], _ => true, turn)[0]).ToList();
+
+        Assert.Equal([A, Remote, B], firsts);
+    }
+
+    [Fact]
+    public void No_endpoint_gives_no_candidate() => Assert.Empty(BackendRotation.Order([], OnNodeA, 3));
+
+    private static bool OnNodeA(ServiceBackend backend) => backend.NodeName == "node-a";
 }

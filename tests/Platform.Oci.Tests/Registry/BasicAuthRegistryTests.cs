@@ -18,7 +18,19 @@ public sealed class BasicAuthRegistryTests : IAsyncLifetime
 
     private DockerRegistry Registry => registry!;
 
-    public async Task InitializeAsync() => registry = await DockerRegistry.StartAsync(DockerRegistry.HtpasswdAuth(Htpasswd.Line(User, Password)));
+    /// <summary>xUnit does not dispose a test class whose InitializeAsync threw: a failed start cleans up here.</summary>
+    public async Task InitializeAsync()
+    {
+        try
+        {
+            registry = await DockerRegistry.StartAsync(DockerRegistry.HtpasswdAuth(Htpasswd.Line(User, Password)));
+        }
+        catch
+        {
+            await DisposeAsync();
+            throw;
+        }
+    }
 
     public async Task DisposeAsync()
     {

@@ -20,7 +20,19 @@ public sealed class BearerTokenRegistryTests : IAsyncLifetime
     private readonly TokenServer tokens = new(DockerRegistry.FreePort(), User, Password);
     private DockerRegistry? registry;
 
-    public async Task InitializeAsync() => registry = await DockerRegistry.StartAsync(DockerRegistry.TokenAuth(tokens));
+    /// <summary>xUnit does not dispose a test class whose InitializeAsync threw: a failed start cleans up here.</summary>
+    public async Task InitializeAsync()
+    {
+        try
+        {
+            registry = await DockerRegistry.StartAsync(DockerRegistry.TokenAuth(tokens));
+        }
+        catch
+        {
+            await DisposeAsync();
+            throw;
+        }
+    }
 
     public async Task DisposeAsync()
     {
