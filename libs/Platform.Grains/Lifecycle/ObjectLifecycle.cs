@@ -9,7 +9,7 @@ namespace Platform.Grains.Lifecycle;
 public sealed record StoredKind(string Resource, string QualifiedResource, string Index);
 
 /// <summary>
-/// The write sequence every stored kind shares, in one place: create (identity, ADDED, persist, index), update
+/// The write sequence every stored kind shares, in one place: create (identity, index, ADDED, persist), update
 /// (optimistic concurrency, finalizer rules, generation, MODIFIED), and deletion with finalizers (a held object
 /// gets a deletionTimestamp and stays readable; it goes, with a DELETED event, once its last finalizer is removed).
 /// A grain keeps one per activation and adds its own rules around it.
@@ -33,9 +33,11 @@ public sealed class ObjectLifecycle<T>(
     {
         ObjectLifecycle.Initialise(item.Metadata, time.GetUtcNow());
         keep(item);
+        // Indexed first: a key whose object was never written is skipped by every list, whereas an object written
+        // but never indexed (the index add failing after the write) would exist without ever being listed.
+        await Index.Add(key);
         await grains.Record(ChangeTypes.Added, kind.Resource, item);
         await write();
-        await Index.Add(key);
         return new(WriteOutcome.Created, item);
     }
 
