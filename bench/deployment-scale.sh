@@ -69,9 +69,9 @@ awk -v n="$REPLICAS" -v f="$((first - start))" -v s="$((done_at - start))" \
     printf "  resident memory then: api-gateway %s MiB, first node-agent %s MiB\n", g, a
 }'
 
-# Printed before the delete phase, so a failing delete cannot hide the figures above. A refused DELETE
-# (the gateway answers 500 when the cascade outlasts its 30 s grain call) is reported, and the pods are
-# still awaited: the cascade goes on in the grain.
+# Printed before the delete phase, so a failing delete cannot hide the figures above. The DELETE answers
+# once the Deployment is gone; the garbage collector deletes its ReplicaSet and pods after it. A refused
+# DELETE is reported, and the pods are still awaited.
 delete_start=$(now_ms)
 if ! api -X DELETE "$API/apis/apps/v1/namespaces/default/deployments/bench" >/dev/null; then
     warn "DELETE of the Deployment failed; waiting for its pods anyway"
