@@ -103,9 +103,11 @@ public sealed partial class PodGrain(
             return await ContainersGone(pod);
         }
 
+        // Unsettled before it is marked: a crash between the two steps must leave the StopPod to the pod resync,
+        // since a second delete of a deleting pod changes nothing (a crash after the mark left pods running for good).
+        await Index(GrainKeys.UnsettledPodIndex).Add(this.GetPrimaryKeyString());
         await Lifecycle.MarkDeletingAsync(pod, pod.Spec.TerminationGracePeriodSeconds ?? 30);
         await NotifyWatchers(pod);
-        await Index(GrainKeys.UnsettledPodIndex).Add(this.GetPrimaryKeyString());
         foreach (var container in pod.Spec.Containers)
         {
             await GrainFactory.RecordEvent(pod, EventRecorder.Normal, "Killing", $"Stopping container {container.Name}", "kubelet");
