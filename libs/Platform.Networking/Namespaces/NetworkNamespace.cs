@@ -42,7 +42,12 @@ public static unsafe class NetworkNamespace
             throw new NetlinkException($"unmounting the network namespace {path}", Native.Errno);
         }
 
-        File.Delete(path);
+        // File.Delete tolerates a missing file but not a missing directory: a node whose pods never had a
+        // namespace (the process launcher) has no netns directory, and every stop failed on it.
+        if (File.Exists(path))
+        {
+            File.Delete(path);
+        }
     }
 
     /// <summary>True when a namespace is bind-mounted at <paramref name="path"/> (nsfs, not the plain file under it).</summary>

@@ -116,6 +116,16 @@ public sealed class LinkOperationsTests : IDisposable
     }
 
     [Fact]
+    public void Deleting_a_namespace_that_never_existed_in_a_directory_that_never_existed_does_nothing()
+    {
+        var path = Path.Combine(directory, "never-made", "pod-uid");
+
+        NetworkNamespace.Delete(path);
+
+        Assert.False(Directory.Exists(Path.GetDirectoryName(path)));
+    }
+
+    [Fact]
     public void A_missing_link_is_reported_by_name()
     {
         using var pod = NetworkNamespace.OpenSocketIn(PodNs);
