@@ -57,15 +57,18 @@ while :; do
     sleep 0.5
 done
 done_at=$(now_ms)
+spread=$(api "$API/api/v1/namespaces/default/pods?labelSelector=app%3Dbench" \
+    | jq -r '[.items[].spec.nodeName] | group_by(.) | map("\(.[0]) \(length)") | join(", ")')
 gateway_rss=$(rss_mib api-gateway)
 agent_rss=$(rss_mib node-agent)
 
 awk -v n="$REPLICAS" -v f="$((first - start))" -v s="$((done_at - start))" \
     -v g="$gateway_rss" -v a="$agent_rss" -v launcher="${PLATFORM_CONTAINER_RUNTIME:-platform-runtime}" \
-    -v nodes="$PLATFORM_NODES" 'BEGIN {
+    -v nodes="$PLATFORM_NODES" -v spread="$spread" 'BEGIN {
     printf "Deployment of %d replicas on %d node(s) on this machine (launcher %s)\n", n, nodes, launcher
     printf "  apply to first pod available: %.1f s\n", f / 1000
     printf "  apply to all %d available:   %.1f s, %.1f pods/s\n", n, s / 1000, n / (s / 1000)
+    printf "  pods per node: %s\n", spread
     printf "  resident memory then: api-gateway %s MiB, first node-agent %s MiB\n", g, a
 }'
 
