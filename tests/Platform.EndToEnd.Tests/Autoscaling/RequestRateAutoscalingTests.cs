@@ -21,8 +21,8 @@ public sealed class RequestRateAutoscalingTests(PlatformCluster cluster)
     [Fact]
     public async Task Request_rate_through_the_ingress_scales_a_deployment_out_and_its_end_scales_it_back_in()
     {
-        await CreateAsync(Services, ServiceManifests.Service(Name, Name));
-        await CreateAsync(WorkloadApi.Deployments, ServiceManifests.WebDeployment(Name, 1));
+        await WorkloadApi.CreateAsync(cluster.Http, Services, ServiceManifests.Service(Name, Name));
+        await WorkloadApi.CreateAsync(cluster.Http, WorkloadApi.Deployments, ServiceManifests.WebDeployment(Name, 1));
         await WorkloadApi.WaitForRolloutAsync(cluster.Http, Name, Timeout);
         await ApplyAsync(AutoscalingManifests.RequestRateAutoscaler(Name, min: 1, max: 3, averageValue: "10", scaleDownWindowSeconds: 10));
 
@@ -62,12 +62,6 @@ public sealed class RequestRateAutoscalingTests(PlatformCluster cluster)
 
     private Task<HorizontalPodAutoscaler?> Autoscaler() =>
         WorkloadApi.GetAsync<HorizontalPodAutoscaler>(cluster.Http, $"/apis/autoscaling/v2/namespaces/default/horizontalpodautoscalers/{Name}");
-
-    private async Task CreateAsync(string path, string yaml)
-    {
-        using var response = await WorkloadApi.SendYamlAsync(cluster.Http, HttpMethod.Post, path, yaml);
-        Assert.True(response.StatusCode == HttpStatusCode.Created, $"POST {path}: {response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-    }
 
     private async Task ApplyAsync(string yaml)
     {

@@ -24,9 +24,9 @@ public sealed class ClusterIpTests(PlatformCluster cluster)
     public async Task A_pod_reaches_a_service_by_name_fqdn_and_cluster_ip_and_only_its_ready_pods()
     {
         const string web = "cip-web";
-        await CreateAsync(Services, ServiceManifests.Service(web, web));
-        await CreateAsync(WorkloadApi.Deployments, ServiceManifests.WebDeployment(web, 2));
-        await CreateAsync(Services, ServiceManifests.Service($"{web}-headless", web, extra: "  clusterIP: None"));
+        await WorkloadApi.CreateAsync(cluster.Http, Services, ServiceManifests.Service(web, web));
+        await WorkloadApi.CreateAsync(cluster.Http, WorkloadApi.Deployments, ServiceManifests.WebDeployment(web, 2));
+        await WorkloadApi.CreateAsync(cluster.Http, Services, ServiceManifests.Service($"{web}-headless", web, extra: "  clusterIP: None"));
         await StartClientAsync("cip-client");
         await WorkloadApi.WaitForRolloutAsync(cluster.Http, web, Timeout);
         var pods = await ServingPodsAsync(web, 2);
@@ -66,7 +66,7 @@ public sealed class ClusterIpTests(PlatformCluster cluster)
 
         // The Service deleted: neither its listener nor its name stays, and its address is refused by the node at once.
         Assert.True(await ListensAsync(clusterIp), $"no listener on {clusterIp}:80");
-        await DeleteAsync($"{Services}/{web}");
+        await WorkloadApi.DeleteAsync(cluster.Http, $"{Services}/{web}");
         await Eventually.TrueAsync(async () => !await ListensAsync(clusterIp), Timeout, "the cluster IP's listener to close");
         var refused = await WgetAsync("cip-client", $"http://{clusterIp}/");
         Assert.NotEqual(0, refused.ExitCode);
@@ -75,8 +75,8 @@ public sealed class ClusterIpTests(PlatformCluster cluster)
         Assert.NotEqual(0, gone.ExitCode);
         Assert.Contains("bad address", gone.Output + gone.Errors);
 
-        await DeleteAsync($"{Services}/{web}-headless");
-        await DeleteAsync($"{WorkloadApi.Deployments}/{web}");
+        await WorkloadApi.DeleteAsync(cluster.Http, $"{Services}/{web}-headless");
+        await WorkloadApi.DeleteAsync(cluster.Http, $"{WorkloadApi.Deployments}/{web}");
         await cluster.Cli.RunAsync(null, "delete", "pod", "cip-client");
     }
 
@@ -84,8 +84,8 @@ public sealed class ClusterIpTests(PlatformCluster cluster)
     public async Task A_restarted_agent_learns_what_changed_while_it_was_away_and_removes_its_cluster_ips_at_stop()
     {
         const string web = "cip-resync";
-        await CreateAsync(Services, ServiceManifests.Service(web, web));
-        await CreateAsync(WorkloadApi.Deployments, ServiceManifests.WebDeployment(web, 1));
+        await WorkloadApi.CreateAsync(cluster.Http, Services, ServiceManifests.Service(web, web));
+        await WorkloadApi.CreateAsync(cluster.Http, WorkloadApi.Deployments, ServiceManifests.WebDeployment(web, 1));
         await StartClientAsync("cip-resync-client");
         await WorkloadApi.WaitForRolloutAsync(cluster.Http, web, Timeout);
         var pod = (await ServingPodsAsync(web, 1)).Keys.Single();
@@ -100,8 +100,8 @@ public sealed class ClusterIpTests(PlatformCluster cluster)
             routeWhileDown = await LocalRouteAsync();
 
             // Changed while no agent listens, and the messages about it dropped: only the resync at start can tell.
-            await DeleteAsync($"{Services}/{web}");
-            await CreateAsync(Services, ServiceManifests.Service($"{web}-late", web));
+            await WorkloadApi.DeleteAsync(cluster.Http, $"{Services}/{web}");
+            await WorkloadApi.CreateAsync(cluster.Http, Services, ServiceManifests.Service($"{web}-late", web));
             newIp = await ClusterIpAsync($"{web}-late");
             await cluster.RabbitMq.CtlAsync("purge_queue", $"node.{PlatformCluster.NodeName}.services");
         });
@@ -115,8 +115,8 @@ public sealed class ClusterIpTests(PlatformCluster cluster)
         var gone = await WgetAsync("cip-resync-client", $"http://{web}/");
         Assert.Contains("bad address", gone.Output + gone.Errors);
 
-        await DeleteAsync($"{Services}/{web}-late");
-        await DeleteAsync($"{WorkloadApi.Deployments}/{web}");
+        await WorkloadApi.DeleteAsync(cluster.Http, $"{Services}/{web}-late");
+        await WorkloadApi.DeleteAsync(cluster.Http, $"{WorkloadApi.Deployments}/{web}");
         await cluster.Cli.RunAsync(null, "delete", "pod", "cip-resync-client");
     }
 
@@ -172,16 +172,4 @@ public sealed class ClusterIpTests(PlatformCluster cluster)
     /// <summary>The route that makes the cluster's service range local to the host, as `ip` shows it.</summary>
     private async Task<string> LocalRouteAsync() =>
         (await Tool.RunAsync("ip", ["route", "show", "table", "local", cluster.ServiceSubnet])).Output;
-
-    private async Task CreateAsync(string path, string yaml)
-    {
-        using var response = await WorkloadApi.SendYamlAsync(cluster.Http, HttpMethod.Post, path, yaml);
-        Assert.True(response.StatusCode == HttpStatusCode.Created, $"POST {path}: {response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-    }
-
-    private async Task DeleteAsync(string path)
-    {
-        using var response = await cluster.Http.DeleteAsync(path);
-        Assert.True(response.IsSuccessStatusCode, $"DELETE {path}: {response.StatusCode}");
-    }
 }

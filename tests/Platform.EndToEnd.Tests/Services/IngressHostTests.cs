@@ -22,8 +22,8 @@ public sealed partial class IngressHostTests(PlatformCluster cluster)
     [Fact]
     public async Task A_host_header_routes_to_the_services_ready_pods_like_the_path_form()
     {
-        await CreateAsync(Services, ServiceManifests.Service(Name, Name));
-        await CreateAsync(WorkloadApi.Deployments, ServiceManifests.WebDeployment(Name, 2));
+        await WorkloadApi.CreateAsync(cluster.Http, Services, ServiceManifests.Service(Name, Name));
+        await WorkloadApi.CreateAsync(cluster.Http, WorkloadApi.Deployments, ServiceManifests.WebDeployment(Name, 2));
         await WorkloadApi.WaitForRolloutAsync(cluster.Http, Name, Timeout);
         var pods = (await WorkloadApi.PodsAsync(cluster.Http, $"app={Name}")).Where(p => p.Metadata.DeletionTimestamp is null).Select(p => p.Metadata.Name!).Order().ToList();
         using var anonymous = new HttpClient { BaseAddress = cluster.GatewayUrl };
@@ -98,12 +98,6 @@ public sealed partial class IngressHostTests(PlatformCluster cluster)
                 && m.Groups["labels"].Value.Contains("namespace=\"default\"", StringComparison.Ordinal)
                 && m.Groups["labels"].Value.Contains("code=\"200\"", StringComparison.Ordinal))
             .Sum(m => long.Parse(m.Groups["value"].Value, CultureInfo.InvariantCulture));
-    }
-
-    private async Task CreateAsync(string path, string yaml)
-    {
-        using var response = await WorkloadApi.SendYamlAsync(cluster.Http, HttpMethod.Post, path, yaml);
-        Assert.True(response.StatusCode == HttpStatusCode.Created, $"POST {path}: {response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
 
     [GeneratedRegex(@"(?m)^platform_ingress_requests_total\{(?<labels>[^}]*)\} (?<value>\d+)")]

@@ -21,8 +21,8 @@ public sealed class ServiceTrafficTests(PlatformCluster cluster)
     [Fact]
     public async Task Endpoints_and_the_ingress_follow_the_ready_pods_and_leave_out_an_unready_one()
     {
-        await CreateAsync(Services, ServiceManifests.Service(Web, Web));
-        await CreateAsync(WorkloadApi.Deployments, ServiceManifests.WebDeployment(Web, 2));
+        await WorkloadApi.CreateAsync(cluster.Http, Services, ServiceManifests.Service(Web, Web));
+        await WorkloadApi.CreateAsync(cluster.Http, WorkloadApi.Deployments, ServiceManifests.WebDeployment(Web, 2));
         await WorkloadApi.WaitForRolloutAsync(cluster.Http, Web, Timeout);
         var pods = (await WorkloadApi.PodsAsync(cluster.Http, $"app={Web}")).Where(p => p.Metadata.DeletionTimestamp is null).ToList();
         Assert.Equal(2, pods.Count);
@@ -66,7 +66,7 @@ public sealed class ServiceTrafficTests(PlatformCluster cluster)
         Assert.Equal(0, (await cluster.Cli.RunAsync(null, "exec", unready, "--", "touch", "/tmp/ready")).ExitCode);
         await WaitForEndpointsAsync(ready: 2, notReady: 0);
 
-        await DeleteAsync($"{WorkloadApi.Deployments}/{Web}");
+        await WorkloadApi.DeleteAsync(cluster.Http, $"{WorkloadApi.Deployments}/{Web}");
         await WaitForEndpointsAsync(ready: 0, notReady: 0);
         await Eventually.TrueAsync(async () =>
         {
@@ -74,7 +74,7 @@ public sealed class ServiceTrafficTests(PlatformCluster cluster)
             return response.StatusCode == HttpStatusCode.ServiceUnavailable
                 && (await response.Content.ReadAsStringAsync()).Contains("has no ready endpoints", StringComparison.Ordinal);
         }, Timeout, "503 from a service without ready endpoints");
-        await DeleteAsync($"{Services}/{Web}");
+        await WorkloadApi.DeleteAsync(cluster.Http, $"{Services}/{Web}");
     }
 
     [Fact]
@@ -88,13 +88,13 @@ public sealed class ServiceTrafficTests(PlatformCluster cluster)
             Assert.StartsWith("service \"no-such-service\" not found in namespace \"default\"", (string?)status["message"]);
         }
 
-        await CreateAsync(Services, ServiceManifests.Service("empty", "nobody"));
+        await WorkloadApi.CreateAsync(cluster.Http, Services, ServiceManifests.Service("empty", "nobody"));
         await Eventually.TrueAsync(async () =>
         {
             using var response = await ingress.GetAsync("/apps/default/empty/");
             return response.StatusCode == HttpStatusCode.ServiceUnavailable;
         }, Timeout, "503 from a service that selects no pod");
-        await DeleteAsync($"{Services}/empty");
+        await WorkloadApi.DeleteAsync(cluster.Http, $"{Services}/empty");
         await Eventually.TrueAsync(async () =>
         {
             using var response = await ingress.GetAsync("/apps/default/empty/");
@@ -122,16 +122,4 @@ public sealed class ServiceTrafficTests(PlatformCluster cluster)
             var subsets = e?.Subsets ?? [];
             return subsets.Sum(s => s.Addresses?.Count ?? 0) == ready && subsets.Sum(s => s.NotReadyAddresses?.Count ?? 0) == notReady ? e : null;
         }, Timeout, $"endpoints of {Web} with {ready} ready and {notReady} not ready addresses");
-
-    private async Task CreateAsync(string path, string yaml)
-    {
-        using var response = await WorkloadApi.SendYamlAsync(cluster.Http, HttpMethod.Post, path, yaml);
-        Assert.True(response.StatusCode == HttpStatusCode.Created, $"POST {path}: {response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-    }
-
-    private async Task DeleteAsync(string path)
-    {
-        using var response = await cluster.Http.DeleteAsync(path);
-        Assert.True(response.IsSuccessStatusCode, $"DELETE {path}: {response.StatusCode}");
-    }
 }

@@ -35,7 +35,7 @@ public sealed class TwoNodeClusterIpTests(PlatformCluster cluster)
     {
         await cluster.StartExtraNodeAgentAsync(SecondNode, ownNetwork: true);
         await Eventually.TrueAsync(() => ClusterApi.IsNodeReadyAsync(cluster.Http, SecondNode), Timeout, "the second node to become Ready");
-        await CreateAsync(Services, ServiceManifests.Service(Web, Web));
+        await WorkloadApi.CreateAsync(cluster.Http, Services, ServiceManifests.Service(Web, Web));
         var nodes = new Dictionary<string, (string Client, string Deployment)>
         {
             [PlatformCluster.NodeName] = ("xn-client-1", $"{Web}-1"),
@@ -43,7 +43,7 @@ public sealed class TwoNodeClusterIpTests(PlatformCluster cluster)
         };
         foreach (var (node, (client, deployment)) in nodes)
         {
-            await CreateAsync(WorkloadApi.Deployments, WebOn(deployment, node));
+            await WorkloadApi.CreateAsync(cluster.Http, WorkloadApi.Deployments, WebOn(deployment, node));
             Assert.Equal(0, (await cluster.Cli.RunAsync(ClientOn(client, node), "apply", "-f", "-")).ExitCode);
         }
 
@@ -73,10 +73,10 @@ public sealed class TwoNodeClusterIpTests(PlatformCluster cluster)
             }
         }
 
-        await DeleteAsync($"{Services}/{Web}");
+        await WorkloadApi.DeleteAsync(cluster.Http, $"{Services}/{Web}");
         foreach (var (client, deployment) in nodes.Values)
         {
-            await DeleteAsync($"{WorkloadApi.Deployments}/{deployment}");
+            await WorkloadApi.DeleteAsync(cluster.Http, $"{WorkloadApi.Deployments}/{deployment}");
             await cluster.Cli.RunAsync(null, "delete", "pod", client);
         }
 
@@ -142,16 +142,4 @@ public sealed class TwoNodeClusterIpTests(PlatformCluster cluster)
     }
 
     private static bool InSubnet(string ip, string subnet) => IPNetwork.Parse(subnet).Contains(IPAddress.Parse(ip));
-
-    private async Task CreateAsync(string path, string yaml)
-    {
-        using var response = await WorkloadApi.SendYamlAsync(cluster.Http, HttpMethod.Post, path, yaml);
-        Assert.True(response.StatusCode == HttpStatusCode.Created, $"POST {path}: {response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-    }
-
-    private async Task DeleteAsync(string path)
-    {
-        using var response = await cluster.Http.DeleteAsync(path);
-        Assert.True(response.IsSuccessStatusCode, $"DELETE {path}: {response.StatusCode}");
-    }
 }

@@ -23,7 +23,7 @@ public sealed class FinalizerTests(PlatformCluster cluster)
         const string path = "/api/v1/namespaces/default/services/held";
         var from = await CurrentVersionAsync("/api/v1/namespaces/default/services");
         await using var watch = WatchClient.Open(cluster.Http, $"/api/v1/namespaces/default/services?watch=1&resourceVersion={from}&fieldSelector=metadata.name%3Dheld");
-        await CreateAsync("/api/v1/namespaces/default/services", $$"""
+        await WorkloadApi.CreateAsync(cluster.Http, "/api/v1/namespaces/default/services", $$"""
             apiVersion: v1
             kind: Service
             metadata:
@@ -95,7 +95,7 @@ public sealed class FinalizerTests(PlatformCluster cluster)
         const string path = "/apis/apps/v1/namespaces/default/deployments/held-web";
         var manifest = WorkloadManifests.Deployment("held-web", 1).Replace("  labels:\n    app: held-web\nspec:", $"  labels:\n    app: held-web\n  finalizers: [\"{Hold}\"]\nspec:");
         Assert.Contains(Hold, manifest);
-        await CreateAsync(WorkloadApi.Deployments, manifest);
+        await WorkloadApi.CreateAsync(cluster.Http, WorkloadApi.Deployments, manifest);
         await WorkloadApi.WaitForRolloutAsync(cluster.Http, "held-web", Timeout);
         var pod = Assert.Single(await WorkloadApi.PodsAsync(cluster.Http, "app=held-web"));
 
@@ -142,7 +142,7 @@ public sealed class FinalizerTests(PlatformCluster cluster)
             Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         }
 
-        await CreateAsync("/api/v1/namespaces/heldns/services", "apiVersion: v1\nkind: Service\nmetadata:\n  name: inside\nspec:\n  ports: [{port: 80}]\n");
+        await WorkloadApi.CreateAsync(cluster.Http, "/api/v1/namespaces/heldns/services", "apiVersion: v1\nkind: Service\nmetadata:\n  name: inside\nspec:\n  ports: [{port: 80}]\n");
         await DeleteAsync("/api/v1/namespaces/heldns", HttpStatusCode.Accepted);
         await Eventually.TrueAsync(async () => await GetAsync("/api/v1/namespaces/heldns/services/inside") is null, Timeout, "the namespace's service to go");
         var terminating = await GetAsync("/api/v1/namespaces/heldns");
@@ -160,12 +160,6 @@ public sealed class FinalizerTests(PlatformCluster cluster)
     {
         var list = JsonNode.Parse(await cluster.Http.GetStringAsync(path))!;
         return (string)list["metadata"]!["resourceVersion"]!;
-    }
-
-    private async Task CreateAsync(string path, string yaml)
-    {
-        using var response = await WorkloadApi.SendYamlAsync(cluster.Http, HttpMethod.Post, path, yaml);
-        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
     }
 
     private async Task<JsonNode> DeleteAsync(string path, HttpStatusCode expected)

@@ -153,11 +153,7 @@ public sealed class PropagationTests(PlatformCluster cluster) : IDisposable
 
     private async Task CreateDeploymentAsync(string name, int replicas)
     {
-        using (var response = await WorkloadApi.SendYamlAsync(cluster.Http, HttpMethod.Post, WorkloadApi.Deployments, WorkloadManifests.Deployment(name, replicas)))
-        {
-            Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        }
-
+        await WorkloadApi.CreateAsync(cluster.Http, WorkloadApi.Deployments, WorkloadManifests.Deployment(name, replicas));
         await WorkloadApi.WaitForRolloutAsync(cluster.Http, name, Timeout);
     }
 

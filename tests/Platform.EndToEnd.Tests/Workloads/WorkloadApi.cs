@@ -19,6 +19,20 @@ public static class WorkloadApi
         return await http.SendAsync(request);
     }
 
+    /// <summary>POSTs a manifest and asserts it was created, naming the path and the server's answer otherwise.</summary>
+    public static async Task CreateAsync(HttpClient http, string path, string yaml)
+    {
+        using var response = await SendYamlAsync(http, HttpMethod.Post, path, yaml);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"POST {path}: {response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+
+    /// <summary>DELETEs an object and asserts the server accepted it.</summary>
+    public static async Task DeleteAsync(HttpClient http, string path)
+    {
+        using var response = await http.DeleteAsync(path);
+        Assert.True(response.IsSuccessStatusCode, $"DELETE {path}: {response.StatusCode}");
+    }
+
     public static async Task<HttpResponseMessage> PatchAsync(HttpClient http, string path, string json, string contentType)
     {
         using var request = new HttpRequestMessage(HttpMethod.Patch, path) { Content = new StringContent(json, Encoding.UTF8) };
