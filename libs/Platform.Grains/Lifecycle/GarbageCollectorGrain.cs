@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Platform.Api.Model;
 using Platform.Grains.Abstractions;
+using Platform.Grains.Persistence;
 
 namespace Platform.Grains.Lifecycle;
 
@@ -17,8 +18,8 @@ public sealed partial class GarbageCollectorGrain(
     /// <summary>Deletes run in parallel within a batch; between batches the grain takes new work.</summary>
     private const int BatchSize = 100;
     private static readonly TimeSpan Pace = TimeSpan.FromMilliseconds(100);
-    private readonly SemaphoreSlim writing = new(1, 1);
     private GarbageQueue? queue;
+    private SharedWrite? writes;
     private IGrainTimer? sweeper;
 
     private GarbageQueue Queue => queue ??= new GarbageQueue(state.State.Pending);
@@ -119,20 +120,15 @@ public sealed partial class GarbageCollectorGrain(
         }
     }
 
-    /// <summary>Writes the list as it is now; a collect interleaved with a sweep waits for the other's write (one etag at a time).</summary>
-    private async Task SaveAsync()
+    /// <summary>
+    /// Writes the list as it is when the write begins. A collect interleaved with a sweep shares the next write
+    /// instead of racing it (one etag at a time).
+    /// </summary>
+    private Task SaveAsync() => (writes ??= new SharedWrite(() =>
     {
-        await writing.WaitAsync();
-        try
-        {
-            state.State.Pending = [.. Queue.Items];
-            await state.WriteStateAsync();
-        }
-        finally
-        {
-            writing.Release();
-        }
-    }
+        state.State.Pending = [.. Queue.Items];
+        return state.WriteStateAsync();
+    })).WriteAsync();
 
     [LoggerMessage(LogLevel.Warning, "Garbage collector: deleting {Kind} {Key} failed; it is tried again later")]
     private partial void LogDeleteFailed(Exception e, DependentKind kind, string key);

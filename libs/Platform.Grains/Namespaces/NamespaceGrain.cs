@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Platform.Api.Model;
 using Platform.Grains.Abstractions;
 using Platform.Grains.Lifecycle;
+using Platform.Grains.Workloads;
 
 namespace Platform.Grains.Namespaces;
 
@@ -17,7 +18,7 @@ public sealed partial class NamespaceGrain(
     public const string Terminating = "Terminating";
     private static readonly StoredKind Kind = new("namespaces", "namespaces", GrainKeys.NamespaceIndex);
     private ObjectLifecycle<Namespace>? lifecycle;
-    private IGrainTimer? finalizeSoon;
+    private CoalescedReconcile? finalizeSoon;
 
     /// <summary>The namespaces every cluster has; they cannot be deleted.</summary>
     public static readonly IReadOnlyList<string> BuiltIn = ["default", "kube-system", "kube-public", "kube-node-lease"];
@@ -93,13 +94,7 @@ public sealed partial class NamespaceGrain(
         return new(WriteOutcome.Deleting, existing);
     }
 
-    private void FinalizeSoon() =>
-        finalizeSoon ??= this.RegisterGrainTimer(async () =>
-        {
-            finalizeSoon?.Dispose();
-            finalizeSoon = null;
-            await Finalize();
-        }, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan));
+    private void FinalizeSoon() => (finalizeSoon ??= new CoalescedReconcile(this, Finalize)).Schedule();
 
     public async Task Finalize()
     {
